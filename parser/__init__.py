@@ -1,0 +1,1 @@
+"""tapsyrma.parser: text in, :class:`Act` out."""
