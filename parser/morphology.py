@@ -1,0 +1,228 @@
+"""Word normalisation: Russian lemmas (pymorphy3) and Kazakh stems (data-driven suffix rules).
+
+Russian: every normal form pymorphy3 proposes is kept (``дел`` → дело, деть), because without a
+tagger the first parse is often the wrong one; matchers intersect lemma sets.
+Kazakh: no usable analyser exists, so :func:`stems_kk` strips nominal suffixes (case,
+possessive, plural) described in ``corpora/morphology/kk_suffixes.toml`` with their assimilation
+and vowel-harmony conditions; every valid analysis is kept, the most stripped first.
+All results are casefolded with ё → е and cached.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tapsyrma.corpora import data_path
+
+from .errors import DataError, LanguageError
+
+__all__ = ["lemma_ru", "lemmas_ru", "normalize_words", "stem_kk", "stems_kk"]
+
+_CACHE_SIZE = 1 << 18
+_YO = str.maketrans("ёЁ", "еЕ")
+
+
+@lru_cache(maxsize=1)
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def lemmas_ru(word: str) -> tuple[str, ...]:
+    """All pymorphy3 normal forms of ``word``, casefolded with ё → е, most probable first."""
+    lemmas: dict[str, None] = {}
+    for parse in _morph().parse(word):
+        lemmas[parse.normal_form.casefold().translate(_YO)] = None
+    return tuple(lemmas) or (word.casefold().translate(_YO),)
+
+
+def lemma_ru(word: str) -> str:
+    """The most probable normal form of ``word``."""
+    return lemmas_ru(word)[0]
+
+
+# --- Kazakh --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Suffix:
+    form: str
+    slot: int
+    after: frozenset[str]  # letters the stem may end with
+    after_possessive: bool  # the possessive slot must be filled too
+    row: str | None  # "back" | "front" | None (no harmony)
+    weight: int  # how much stripping it counts for when analyses are ranked
+
+
+@dataclass(frozen=True)
+class _Rules:
+    suffixes: tuple[_Suffix, ...]  # longest forms first
+    back: frozenset[str]
+    front: frozenset[str]
+    free_finals: frozenset[str]
+    vowels: frozenset[str]
+    neutralisation: dict[str, str]
+    repairs: dict[int, str]
+    min_stem: int
+    max_cases: int
+    possessive_slot: int
+    case_slot: int
+    slot_count: int
+
+
+def _rules_error(path, what: str) -> DataError:
+    return DataError(f"Kazakh suffix rules {path}: {what}")
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    path = data_path("morphology", "kk_suffixes.toml")
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise DataError(f"Kazakh suffix rules: expected a readable TOML file {path}, got {exc}") from None
+    try:
+        classes = {name: frozenset(letters) for name, letters in data["classes"].items()}
+        harmony = data["harmony"]
+        back, front = frozenset(harmony["back"]), frozenset(harmony["front"])
+        slots = data["slot"]
+        slot_names = [slot["name"] for slot in slots]
+        possessive_slot = slot_names.index("possessive")
+        case_slot = slot_names.index("case")
+        suffixes = []
+        for index, slot in enumerate(slots):
+            for rule in slot["suffixes"]:
+                after = set()
+                after_possessive = False
+                for name in rule["after"]:
+                    if name == "possessive":
+                        after_possessive = True
+                    elif name in classes:
+                        after |= classes[name]
+                    else:
+                        raise _rules_error(path, f"slot {slot['name']!r}: expected a class of {sorted(classes)} or 'possessive', got {name!r}")
+                for form in rule["forms"]:
+                    row = None
+                    if rule.get("harmonic", True):
+                        row = next(("back" if ch in back else "front" for ch in reversed(form) if ch in back or ch in front), None)
+                    weight = int(rule.get("weight", len(form)))
+                    suffixes.append(_Suffix(form, index, frozenset(after), after_possessive, row, weight))
+        return _Rules(
+            suffixes=tuple(sorted(suffixes, key=lambda s: -len(s.form))),
+            back=back,
+            front=front,
+            free_finals=frozenset(harmony["free_finals"]),
+            vowels=classes["vowel"],
+            neutralisation=dict(data["final_neutralisation"]),
+            repairs=str.maketrans(data["letter_repairs"]),
+            min_stem=int(data["min_stem_letters"]),
+            max_cases=int(data["max_case_suffixes"]),
+            possessive_slot=possessive_slot,
+            case_slot=case_slot,
+            slot_count=len(slots),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise _rules_error(path, f"expected keys classes, harmony, slot (with 'possessive' and 'case' slots), final_neutralisation, letter_repairs, min_stem_letters, max_case_suffixes; got error {exc!r}") from None
+
+
+def _agrees(stem: str, suffix: _Suffix, rules: _Rules) -> bool:
+    if suffix.row is None or stem[-1] in rules.free_finals:
+        return True
+    for ch in reversed(stem):
+        if ch in rules.back:
+            return suffix.row == "back"
+        if ch in rules.front:
+            return suffix.row == "front"
+    return True
+
+
+def _analyses(word: str, rules: _Rules) -> dict[str, int]:
+    """Stems of every analysis ``stem [plural] [possessive] [case [case]]`` of ``word``, each
+    with the weight of what was stripped (the best analysis reaching that stem)."""
+    found = {word: 0}
+
+    def strip(rest: str, below: int, cases: int, need_possessive: bool, weight: int) -> None:
+        for suffix in rules.suffixes:
+            if not rest.endswith(suffix.form):
+                continue
+            if suffix.slot > below or (suffix.slot == below and (below != rules.case_slot or cases >= rules.max_cases)):
+                continue
+            if need_possessive and suffix.slot != rules.possessive_slot:
+                continue
+            stem = rest[: -len(suffix.form)]
+            if len(stem) < rules.min_stem or not any(ch in rules.vowels for ch in stem):
+                continue
+            if not suffix.after_possessive and stem[-1] not in suffix.after:
+                continue
+            if not _agrees(stem, suffix, rules):
+                continue
+            total = weight + suffix.weight
+            if not suffix.after_possessive and found.get(stem, -1) < total:
+                found[stem] = total
+            strip(stem, suffix.slot, cases + (suffix.slot == rules.case_slot), suffix.after_possessive, total)
+
+    strip(word, rules.slot_count, 0, False, 0)
+    return found
+
+
+def _neutralise(stem: str, rules: _Rules) -> str:
+    last = rules.neutralisation.get(stem[-1])
+    return stem[:-1] + last if last else stem
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def stems_kk(word: str) -> tuple[str, ...]:
+    """Stems of every suffix analysis of the Kazakh ``word``, the most stripped first.
+
+    ``stems_kk("министрлігіне")`` → ("министрлік", "министрлігі", ...); a hyphenated ending of
+    an abbreviation (``ҚР-ның``) is dropped when it is made of suffixes only.
+    """
+    rules = _rules()
+    word = word.casefold().translate(_YO).translate(rules.repairs)
+    if not word:
+        return (word,)
+    head, hyphen, tail = word.rpartition("-")
+    if hyphen and head and tail and "" in _tail_analyses(tail):
+        return (head,)
+    analyses = _analyses(word, rules)
+    ranked = sorted(analyses, key=lambda stem: (-analyses[stem], -len(stem)))
+    return tuple(dict.fromkeys(_neutralise(stem, rules) for stem in ranked))
+
+
+@lru_cache(maxsize=4096)
+def _tail_analyses(tail: str) -> frozenset[str]:
+    """What stays of a hyphenated tail when suffixes are stripped with no sound conditions."""
+    rules = _rules()
+    rests = {tail}
+    frontier = [(tail, rules.slot_count)]
+    while frontier:
+        rest, below = frontier.pop()
+        for suffix in rules.suffixes:
+            if suffix.slot < below and rest.endswith(suffix.form):
+                stem = rest[: -len(suffix.form)]
+                rests.add(stem)
+                frontier.append((stem, suffix.slot))
+    return frozenset(rests)
+
+
+def stem_kk(word: str) -> str:
+    """The Kazakh stem of ``word``: ``Үкіметке`` → үкімет, ``органдарына`` → орган."""
+    return stems_kk(word)[0]
+
+
+def normalize_words(text: str, lang: str) -> list[str]:
+    """The words of ``text`` as comparison keys: Russian lemma or Kazakh stem, punctuation dropped."""
+    from .nlp import nlp
+
+    if lang == "ru":
+        key = lemma_ru
+    elif lang == "kk":
+        key = stem_kk
+    else:
+        raise LanguageError(f"normalize_words: expected 'ru' or 'kk', got {lang!r}")
+    return [key(token.text) for token in nlp(lang).tokenizer(text) if any(ch.isalnum() for ch in token.text)]
