@@ -18,7 +18,17 @@ from tapsyrma.corpora import data_path
 
 from .errors import DataError, LanguageError
 
-__all__ = ["lemma_ru", "lemmas_ru", "normalize_words", "stem_kk", "stems_kk"]
+__all__ = [
+    "KazakhAnalysis",
+    "RussianParse",
+    "analyses_kk",
+    "lemma_ru",
+    "lemmas_ru",
+    "normalize_words",
+    "parses_ru",
+    "stem_kk",
+    "stems_kk",
+]
 
 _CACHE_SIZE = 1 << 18
 _YO = str.maketrans("ёЁ", "еЕ")
@@ -31,13 +41,35 @@ def _morph():
     return pymorphy3.MorphAnalyzer()
 
 
+@dataclass(frozen=True)
+class RussianParse:
+    """One pymorphy3 reading of a Russian word (grammeme names as in pymorphy3/OpenCorpora)."""
+
+    lemma: str  # casefolded, ё → е
+    pos: str | None  # NOUN, ADJF, PRTF, INFN, PREP, ...
+    case: str | None  # nomn, gent, datv, accs, ablt, loct, ... (None when the word has no case)
+    number: str | None  # sing, plur
+    fixed: bool  # indeclinable (abbreviations like МИД, names like Алматы)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def parses_ru(word: str) -> tuple[RussianParse, ...]:
+    """Every pymorphy3 reading of ``word``, most probable first, duplicates dropped."""
+    parses = {}
+    for parse in _morph().parse(word):
+        tag = parse.tag
+        reading = RussianParse(
+            parse.normal_form.casefold().translate(_YO), tag.POS, tag.case, tag.number, "Fixd" in tag
+        )
+        parses.setdefault(reading, None)
+    return tuple(parses)
+
+
 @lru_cache(maxsize=_CACHE_SIZE)
 def lemmas_ru(word: str) -> tuple[str, ...]:
     """All pymorphy3 normal forms of ``word``, casefolded with ё → е, most probable first."""
-    lemmas: dict[str, None] = {}
-    for parse in _morph().parse(word):
-        lemmas[parse.normal_form.casefold().translate(_YO)] = None
-    return tuple(lemmas) or (word.casefold().translate(_YO),)
+    lemmas = tuple(dict.fromkeys(parse.lemma for parse in parses_ru(word)))
+    return lemmas or (word.casefold().translate(_YO),)
 
 
 def lemma_ru(word: str) -> str:
@@ -56,6 +88,7 @@ class _Suffix:
     after_possessive: bool  # the possessive slot must be filled too
     row: str | None  # "back" | "front" | None (no harmony)
     weight: int  # how much stripping it counts for when analyses are ranked
+    case: str | None  # the case it marks (suffixes of the case slot)
 
 
 @dataclass(frozen=True)
@@ -111,7 +144,10 @@ def _rules() -> _Rules:
                     if rule.get("harmonic", True):
                         row = next(("back" if ch in back else "front" for ch in reversed(form) if ch in back or ch in front), None)
                     weight = int(rule.get("weight", len(form)))
-                    suffixes.append(_Suffix(form, index, frozenset(after), after_possessive, row, weight))
+                    case = rule.get("case")
+                    if (case is None) == (index == slot_names.index("case")):
+                        raise _rules_error(path, f"form {form!r}: expected a 'case' name on the suffixes of the case slot only")
+                    suffixes.append(_Suffix(form, index, frozenset(after), after_possessive, row, weight, case))
         return _Rules(
             suffixes=tuple(sorted(suffixes, key=lambda s: -len(s.form))),
             back=back,
@@ -141,12 +177,23 @@ def _agrees(stem: str, suffix: _Suffix, rules: _Rules) -> bool:
     return True
 
 
-def _analyses(word: str, rules: _Rules) -> dict[str, int]:
-    """Stems of every analysis ``stem [plural] [possessive] [case [case]]`` of ``word``, each
-    with the weight of what was stripped (the best analysis reaching that stem)."""
-    found = {word: 0}
+@dataclass(frozen=True)
+class KazakhAnalysis:
+    """One reading of a Kazakh word: its stem and the case its outermost case suffix marks."""
 
-    def strip(rest: str, below: int, cases: int, need_possessive: bool, weight: int) -> None:
+    stem: str
+    case: str  # "nomn" when no case suffix was stripped; else gent, datv, accs, loct, ablv, ablt, attr
+
+
+_NOMINATIVE = "nomn"
+
+
+def _analyses(word: str, rules: _Rules) -> dict[str, tuple[int, str]]:
+    """Stems of every analysis ``stem [plural] [possessive] [case [case]]`` of ``word``, each
+    with the weight of what was stripped and the outermost case (best analysis per stem)."""
+    found = {word: (0, _NOMINATIVE)}
+
+    def strip(rest: str, below: int, cases: int, need_possessive: bool, weight: int, case: str) -> None:
         for suffix in rules.suffixes:
             if not rest.endswith(suffix.form):
                 continue
@@ -162,11 +209,12 @@ def _analyses(word: str, rules: _Rules) -> dict[str, int]:
             if not _agrees(stem, suffix, rules):
                 continue
             total = weight + suffix.weight
-            if not suffix.after_possessive and found.get(stem, -1) < total:
-                found[stem] = total
-            strip(stem, suffix.slot, cases + (suffix.slot == rules.case_slot), suffix.after_possessive, total)
+            outer = case if case != _NOMINATIVE or suffix.case is None else suffix.case
+            if not suffix.after_possessive and found.get(stem, (-1,))[0] < total:
+                found[stem] = (total, outer)
+            strip(stem, suffix.slot, cases + (suffix.slot == rules.case_slot), suffix.after_possessive, total, outer)
 
-    strip(word, rules.slot_count, 0, False, 0)
+    strip(word, rules.slot_count, 0, False, 0, _NOMINATIVE)
     return found
 
 
@@ -176,38 +224,55 @@ def _neutralise(stem: str, rules: _Rules) -> str:
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
-def stems_kk(word: str) -> tuple[str, ...]:
-    """Stems of every suffix analysis of the Kazakh ``word``, the most stripped first.
+def analyses_kk(word: str) -> tuple[KazakhAnalysis, ...]:
+    """Every suffix analysis of the Kazakh ``word``, the most stripped first, one per stem.
 
-    ``stems_kk("министрлігіне")`` → ("министрлік", "министрлігі", ...); a hyphenated ending of
-    an abbreviation (``ҚР-ның``) is dropped when it is made of suffixes only.
+    ``analyses_kk("министрлігіне")[0]`` → KazakhAnalysis("министрлік", "datv"); a hyphenated
+    ending of an abbreviation (``ҚР-ның``) is dropped when it is made of suffixes only.
     """
     rules = _rules()
     word = word.casefold().translate(_YO).translate(rules.repairs)
     if not word:
-        return (word,)
+        return (KazakhAnalysis(word, _NOMINATIVE),)
     head, hyphen, tail = word.rpartition("-")
-    if hyphen and head and tail and "" in _tail_analyses(tail):
-        return (head,)
+    if hyphen and head and tail:
+        case = _tail_analyses(tail).get("")
+        if case is not None:
+            return (KazakhAnalysis(head, case),)
     analyses = _analyses(word, rules)
-    ranked = sorted(analyses, key=lambda stem: (-analyses[stem], -len(stem)))
-    return tuple(dict.fromkeys(_neutralise(stem, rules) for stem in ranked))
+    ranked = sorted(analyses, key=lambda stem: (-analyses[stem][0], -len(stem)))
+    readings: dict[str, KazakhAnalysis] = {}
+    for stem in ranked:
+        key = _neutralise(stem, rules)
+        readings.setdefault(key, KazakhAnalysis(key, analyses[stem][1]))
+    return tuple(readings.values())
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def stems_kk(word: str) -> tuple[str, ...]:
+    """Stems of every suffix analysis of the Kazakh ``word``, the most stripped first.
+
+    ``stems_kk("министрлігіне")`` → ("министрлік", "министрлігіне").
+    """
+    return tuple(analysis.stem for analysis in analyses_kk(word))
 
 
 @lru_cache(maxsize=4096)
-def _tail_analyses(tail: str) -> frozenset[str]:
-    """What stays of a hyphenated tail when suffixes are stripped with no sound conditions."""
+def _tail_analyses(tail: str) -> dict[str, str]:
+    """What stays of a hyphenated tail when suffixes are stripped with no sound conditions,
+    with the outermost case stripped."""
     rules = _rules()
-    rests = {tail}
-    frontier = [(tail, rules.slot_count)]
+    rests = {tail: _NOMINATIVE}
+    frontier = [(tail, rules.slot_count, _NOMINATIVE)]
     while frontier:
-        rest, below = frontier.pop()
+        rest, below, case = frontier.pop()
         for suffix in rules.suffixes:
             if suffix.slot < below and rest.endswith(suffix.form):
                 stem = rest[: -len(suffix.form)]
-                rests.add(stem)
-                frontier.append((stem, suffix.slot))
-    return frozenset(rests)
+                outer = case if case != _NOMINATIVE or suffix.case is None else suffix.case
+                rests.setdefault(stem, outer)
+                frontier.append((stem, suffix.slot, outer))
+    return rests
 
 
 def stem_kk(word: str) -> str:
