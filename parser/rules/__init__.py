@@ -1,0 +1,11 @@
+"""The control rules of decree No. 976 as amended by decree No. 403 (4 December 2023).
+
+Each function proposes decisions a person now takes by hand — who controls an item, how it is
+monitored, whether a roadmap is due, the default term, who may extend it or remove it from
+control, what a draft lacks — as :class:`RuleDecision` values carrying the rule reference (in the
+act's language), the words of the item that triggered them and a note.
+"""
+
+from .control import WorkingCalendar, decide_control
+
+__all__ = ["WorkingCalendar", "decide_control"]
