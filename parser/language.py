@@ -24,6 +24,9 @@ KAZAKH_LETTER_SHARE = 0.02
 RUSSIAN_LETTER_SHARE = 0.004
 # Below this many Cyrillic letters there is nothing to decide on.
 MIN_CYRILLIC_LETTERS = 3
+# Quotations are set aside when at least this much text stays outside them.
+MIN_UNQUOTED_LETTERS = 20
+_QUOTED = re.compile(r"«[^«»]*»|\"[^\"\n]*\"|“[^”\n]*”|„[^“\n]*“")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +55,12 @@ def detect_language(text: str, *, sample_chars: int = 20000) -> LanguageEvidence
             f"expected Russian or Kazakh text, got {cyrillic} Cyrillic letters of {letters} letters "
             "(use --lang ru|kk to force a language)"
         )
+    # Quoted names and titles ("«Қазақстан темір жолы»" in a Russian act, "«О государственном
+    # имуществе» Заңы" in a Kazakh one) speak the other language; judge the text around them.
+    unquoted = _QUOTED.sub(" ", sample)
+    unquoted_cyrillic = len(_CYRILLIC.findall(unquoted))
+    if unquoted_cyrillic >= MIN_UNQUOTED_LETTERS:
+        sample, cyrillic = unquoted, unquoted_cyrillic
     kk_letters, ru_words, kk_words = _evidence_sets()
     share = sum(1 for ch in sample if ch in kk_letters) / cyrillic
     words = [w.casefold() for w in _WORD.findall(sample)]

@@ -50,6 +50,7 @@ class _Grammar:
     formulas: dict[str, re.Pattern[str]]
     issuers: tuple[tuple[str, str, re.Pattern[str]], ...]
     appendix: re.Pattern[str]
+    appendix_number: re.Pattern[str]
     appendix_reference: re.Pattern[str]
     note: re.Pattern[str]
     stamp: re.Pattern[str]
@@ -61,6 +62,8 @@ class _Grammar:
     signing_day: re.Pattern[str]
     operations: dict[str, re.Pattern[str]]
     amendment_context: re.Pattern[str]
+    point_target: re.Pattern[str]
+    target_noise: re.Pattern[str]
     exceptions: re.Pattern[str]
     letter_subpoint: re.Pattern[str]
     digit_lookalikes: dict[str, str]
@@ -80,6 +83,7 @@ def grammar(lang: str) -> _Grammar:
         formulas={key: re.compile(rf"(?<!\w)(?:{value})\W{{0,3}}:", flags) for key, value in data["formulas"].items()},
         issuers=tuple((entry["id"], entry["name"], re.compile(entry["pattern"], flags)) for entry in data["issuers"]),
         appendix=re.compile(patterns["appendix"]),
+        appendix_number=re.compile(patterns["appendix_number"]),
         appendix_reference=re.compile(patterns["appendix_reference"], flags),
         note=re.compile(patterns["note"], flags),
         stamp=re.compile(patterns["stamp"], flags),
@@ -91,6 +95,8 @@ def grammar(lang: str) -> _Grammar:
         signing_day=re.compile(patterns["signing_day"], flags),
         operations={key: re.compile(value, flags) for key, value in data["amendment_operations"].items()},
         amendment_context=re.compile(data["amendment_context"]["pattern"], flags),
+        point_target=re.compile(data["amendment_context"]["point_target"], flags),
+        target_noise=re.compile(data["amendment_context"]["target_noise"], flags),
         exceptions=re.compile(data["lists"]["exceptions"], flags),
         letter_subpoint=re.compile(rf"(?P<number>[{letters}])\)\s*"),
         digit_lookalikes=dict(data["subpoints"]["digit_lookalikes"]),
@@ -317,8 +323,10 @@ class _Walker:
                 stack = []
                 index += 1
                 continue
-            if self.signature_index is not None or appendix is not None or not stack:
-                if self.is_appendix_marker(block) and (self.signature_index is not None or appendix is not None or self._follows_body(index)):
+            if self.is_appendix_marker(block) and not _POINT.match(text):
+                # Without a signature before it, an appendix header still shows itself: set apart
+                # as a quote (the database's italic header) or naming the act it belongs to.
+                if self.signature_index is not None or appendix is not None or block.kind == "quote" or self.g.number.search(text):
                     appendix = self._open_appendix(block, appendix)
                     stack = []
                     table_rows = 0
@@ -375,11 +383,6 @@ class _Walker:
         if self.signature_index is None and not any(n.kind == "point" for n in self.top):
             self.warnings.append("no numbered points found: the act has no operative structure")
 
-    def _follows_body(self, index: int) -> bool:
-        """An appendix marker without a signature before it still ends the body when it is
-        followed by appendix-like content (reference line, title, table) rather than points."""
-        return index > 0 and any(node.kind == "point" for node in self.top)
-
     @staticmethod
     def _previous_subpoint_number(stack: list[_Node]) -> str | None:
         if not stack:
@@ -424,7 +427,9 @@ class _Walker:
         (parent.children if parent else self.top).append(node)
 
     def _open_appendix(self, block: Block, current: _Node | None) -> _Node:
-        match = self.g.appendix.search(block.text)
+        # The first marker numbers the appendix: a Kazakh header may carry two ("... Жарлығына
+        # 2-ҚОСЫМША ... Қағидаларға 8-ҚОСЫМША", the number in this act and in the amended one).
+        match = self.g.appendix_number.search(block.text)
         number = next((g for g in match.groups() if g), None) if match else None
         # "ПРИЛОЖЕНИЕ 5 к Правилам" right under "ПРИЛОЖЕНИЕ 1 к Указу": the number the appendix
         # takes in the amended act, part of the same header.
@@ -480,10 +485,11 @@ class _Walker:
         return None
 
     def _target(self, text: str, operation: str, context: str) -> str:
-        pattern = self.g.operations[operation]
-        target = pattern.sub(" ", text)
+        target = self.g.operations[operation].sub(" ", text)
+        target = self.g.target_noise.sub(" ", target)
         target = re.sub(r"\s+", " ", target).strip(" :;,.")
-        if context and context not in target:
+        # "пункт 13 изложить ..." names its own point: the context of "в пункте 4:" is over.
+        if context and context not in target and not self.g.point_target.search(target):
             return f"{context}: {target}" if target else context
         return target
 
@@ -564,7 +570,7 @@ def _parse_header(walker: _Walker, provenance: tuple[str, ...], source: str) -> 
         for block in walker.blocks[walker.signature_index + 1: walker.signature_index + 5]:
             if walker.is_appendix_marker(block):
                 break
-            if _word_count(block.text) > 6:
+            if _word_count(block.text) > 10:
                 continue
             found_date = find_date(block.text, lang)
             found_number = g.number.search(block.text)
