@@ -182,3 +182,8 @@ def act_json_schema() -> dict:
     schema["$id"] = SCHEMA_ID
     schema["title"] = "tapsyrma act"
     return schema
+
+
+if __name__ == "__main__":
+    # Regenerate the shipped schema deliberately: python -m tapsyrma.parser.model > parser/act.schema.json
+    print(json.dumps(act_json_schema(), ensure_ascii=False, indent=2))
