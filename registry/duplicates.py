@@ -66,7 +66,7 @@ class _Frozen(BaseModel):
 class FieldDifference(_Frozen):
     """A field whose values differ between the draft item and the earlier one."""
 
-    field: Literal["executors", "numbers", "deadline"]
+    field: Literal["executors", "numbers", "names", "deadline"]
     draft: tuple[str, ...]
     earlier: tuple[str, ...]
     note: str
@@ -160,7 +160,9 @@ def _field_verdict(score: float, draft: ItemFeatures, earlier: ItemFeatures) -> 
     """The verdict for two items whose text score is ``score``, from their fields."""
     differences = []
     executors_known = bool(draft.executors) and bool(earlier.executors)
-    executors_overlap = not executors_known or bool(set(draft.executors) & set(earlier.executors))
+    # The same responsible body: the lead of one is among the executors of the other. A shared
+    # co-executor alone ("together with the Government") does not make it the same instruction.
+    executors_overlap = not executors_known or draft.executors[0] in earlier.executors or earlier.executors[0] in draft.executors
     if executors_known and set(draft.executors) != set(earlier.executors):
         differences.append(
             FieldDifference(
@@ -175,6 +177,9 @@ def _field_verdict(score: float, draft: ItemFeatures, earlier: ItemFeatures) -> 
         differences.append(
             FieldDifference(field="numbers", draft=draft.numbers, earlier=earlier.numbers, note="other key numbers")
         )
+    names_differ = bool(draft.names) and bool(earlier.names) and not set(draft.names) & set(earlier.names)
+    if names_differ:
+        differences.append(FieldDifference(field="names", draft=draft.names, earlier=earlier.names, note="other named objects"))
     deadline = _deadline_difference(draft, earlier)
     if deadline is not None:
         differences.append(deadline)
@@ -183,6 +188,8 @@ def _field_verdict(score: float, draft: ItemFeatures, earlier: ItemFeatures) -> 
             return "related", "same action, other executors", tuple(differences)
         if numbers_differ:
             return "related", "same action, other key numbers", tuple(differences)
+        if names_differ:
+            return "related", "same action, other named objects", tuple(differences)
         if deadline is not None:
             return "duplicate", f"same action and executors, {deadline.note}", tuple(differences)
         return "duplicate", "same action and executors", tuple(differences)
@@ -315,6 +322,7 @@ def _language_neutral(features: ItemFeatures) -> ItemFeatures:
         language=features.language,
         keys=features.keys,
         numbers=features.numbers,
+        names=(),
         executors=tuple(key for key in features.executors if not key.startswith("~")),
         deadline_due=features.deadline_due,
         deadline_text=None if features.deadline_due is None else features.deadline_text,

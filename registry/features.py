@@ -25,6 +25,8 @@ _ACT_PLACEHOLDER = "{act}"
 _GAP = "..."
 _NUMBER = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)*)(?![\w])(?:\s*(%)|\s+(\w+))?")
 _DIGITS = re.compile(r"\d")
+# Proper names of objects are quoted («Бокейорда», "Алматыгаз"); the outermost quotes are taken.
+_QUOTED = re.compile(r"«([^«»]*(?:«[^«»]*»[^«»]*)*)»|\"([^\"]+)\"")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +37,7 @@ class ItemFeatures:
     language: str
     keys: tuple[str, ...]
     numbers: tuple[str, ...]
+    names: tuple[str, ...]
     executors: tuple[str, ...]
     deadline_due: dt.date | None
     deadline_text: str | None
@@ -76,6 +79,8 @@ def _rules(lang: str) -> _LanguageRules:
                     tokens.extend(re.escape(key) for key in piece_keys)
                 parts.append(" ".join(tokens))
             body = (r"(?: \S+){0,%d} " % gap).join(part for part in parts if part)
+            if body and phrase.rstrip().endswith(_GAP):
+                body += r"(?: \S+){0,%d}" % gap
             if body:
                 phrase_patterns.append(body)
     except (KeyError, TypeError, ValueError) as exc:
@@ -117,6 +122,16 @@ def _numbers(text: str, rules: _LanguageRules) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+def quoted_names(text: str, lang: str) -> tuple[str, ...]:
+    """The quoted proper names of ``text`` (objects an item is about), as normalised words."""
+    names = []
+    for match in _QUOTED.finditer(text):
+        words = normalize_words(match.group(1) or match.group(2) or "", lang)
+        if words:
+            names.append(" ".join(words))
+    return tuple(sorted(set(names)))
+
+
 def content_keys(text: str, lang: str) -> tuple[str, ...]:
     """Keys of ``text``: lemmas/stems without stop words, numbers and repeated formulas."""
     rules = _rules(lang)
@@ -150,6 +165,7 @@ def item_features(item: Item, lang: str) -> ItemFeatures:
         language=lang,
         keys=content_keys(action_text, lang),
         numbers=_numbers(action_text, rules),
+        names=quoted_names(action_text, lang),
         executors=executors,
         deadline_due=due,
         deadline_text=deadline_text,

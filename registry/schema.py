@@ -72,6 +72,7 @@ items = Table(
     Column("final_result", Text),
     Column("key_text", Text, nullable=False, doc="key lemmas/stems of the action, in text order"),
     Column("numbers", Text, nullable=False, doc="key numbers of the action, space separated"),
+    Column("names", Text, nullable=False, doc="quoted proper names of the action, normalised, '|' separated"),
     Index("ix_items_act", "act_id", "position"),
 )
 

@@ -362,6 +362,7 @@ def _load_items(conn: Connection, where) -> dict[int, StoredItem]:
             items.c.span_end,
             items.c.key_text,
             items.c.numbers,
+            items.c.names,
             acts.c.language,
             acts.c.kind,
             acts.c.number.label("act_number"),
@@ -393,6 +394,7 @@ def _load_items(conn: Connection, where) -> dict[int, StoredItem]:
             language=row.language,
             keys=tuple(row.key_text.split()),
             numbers=tuple(row.numbers.split()),
+            names=tuple(filter(None, row.names.split("|"))),
             executors=tuple(
                 dict.fromkeys(executor_key(executor.body_id, executor.text, row.language) for executor in own_executors)
             ),
@@ -488,6 +490,7 @@ class _Importer:
                     "final_result": item.final_result,
                     "key_text": features.key_text,
                     "numbers": " ".join(features.numbers),
+                    "names": "|".join(features.names),
                 }
             )
             for index, executor in enumerate(item.executors):
