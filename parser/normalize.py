@@ -183,9 +183,8 @@ def normalize(raw: str, lang: str | None = None) -> NormalizedText:
 def _character_repairs(lang: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
     """Old texts carry Latin look-alikes inside Cyrillic words ("жиіледi" with a Latin i) and
     damaged letters; the per-language data says which characters to restore."""
-    table: dict[str, str] = langdata.load(lang, "language").get("character_repairs", {})
-    if not table:
-        return None
+    repairs = langdata.load(lang, "language")["character_repairs"]
+    table = dict(zip(repairs["latin"], repairs["cyrillic"], strict=True))
     letters = "".join(re.escape(ch) for ch in table)
     pattern = re.compile(rf"(?<=[\u0400-\u04FF])[{letters}]|[{letters}](?=[\u0400-\u04FF])")
     return pattern, table
