@@ -51,7 +51,7 @@ acts = Table(
     Column("title", Text),
     Column("issuer", Text),
     Column("source", Text, nullable=False),
-    Column("document", Text, nullable=False, doc="the whole act as its JSON contract (tapsyrma/act@1)"),
+    Column("document", LargeBinary, nullable=False, doc="the whole act as its JSON contract (tapsyrma/act@1), zlib"),
     Column("imported_at", DateTime(timezone=True), nullable=False),
     Index("ix_acts_requisites", "kind", "number", "date"),
 )

@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -223,7 +224,7 @@ class Registry:
         """Every act of the registry, in import order."""
         with self.engine.connect() as conn:
             for (document,) in conn.execution_options(yield_per=200).execute(select(acts.c.document).order_by(acts.c.id)):
-                yield Act.from_json(document)
+                yield Act.from_json(zlib.decompress(document))
 
     def iter_item_rows(self) -> Iterator[dict]:
         """One flat row per item (for CSV export), in import order."""
@@ -293,18 +294,31 @@ class Registry:
                 .select_from(items.join(acts))
                 .where(items.c.id.in_(list(ids)), acts.c.number.is_not(None), acts.c.date.is_not(None))
             ).all()
+            if not own:
+                return {}
+            other = {"ru": "kk", "kk": "ru"}
+            wanted = {(row.kind, row.number, row.date, other.get(row.language)) for row in own}
+            twin_acts = [
+                row.id
+                for row in conn.execute(
+                    select(acts.c.id, acts.c.kind, acts.c.number, acts.c.date, acts.c.language).where(
+                        acts.c.number.in_({row.number for row in own}), acts.c.date.in_({row.date for row in own})
+                    )
+                )
+                if (row.kind, row.number, row.date, row.language) in wanted
+            ]
+            if not twin_acts:
+                return {}
+            by_place: dict[tuple, list[StoredItem]] = {}
+            for twin in _load_items(
+                conn, items.c.act_id.in_(twin_acts) & items.c.path.in_({row.path for row in own})
+            ).values():
+                by_place.setdefault((twin.act_kind, twin.act_number, twin.act_date, "/".join(twin.path)), []).append(twin)
             result: dict[int, list[StoredItem]] = {}
             for row in own:
-                twin_items = _load_items(
-                    conn,
-                    (acts.c.language != row.language)
-                    & (acts.c.kind == row.kind)
-                    & (acts.c.number == row.number)
-                    & (acts.c.date == row.date)
-                    & (items.c.path == row.path),
-                )
-                if twin_items:
-                    result[row.id] = list(twin_items.values())
+                found = by_place.get((row.kind, row.number, row.date, row.path))
+                if found:
+                    result[row.id] = found
             return result
 
     def all_item_keys(self, language: str) -> Iterator[tuple[int, str]]:
@@ -467,7 +481,7 @@ class _Importer:
                 "title": header.title,
                 "issuer": header.issuer,
                 "source": act.source,
-                "document": act.to_json(indent=None),
+                "document": zlib.compress(act.to_json(indent=None).encode("utf-8")),
                 "imported_at": dt.datetime.now(dt.timezone.utc),
             }
         )
