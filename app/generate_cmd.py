@@ -1,0 +1,121 @@
+"""``tapsyrma generate``: control documents (DOCX, HTML, XLSX, PDF) from acts or instruction lists."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from tapsyrma.generator import (
+    ReportInput,
+    format_of,
+    read_entries,
+    render,
+    report_input,
+)
+from tapsyrma.generator.to_pdf import docx_to_pdf
+from tapsyrma.parser.errors import InputError
+from tapsyrma.parser.model import SCHEMA_ID, Act
+
+
+class Document(str, Enum):
+    assignment = "assignment"
+    card = "card"
+    report = "report"
+    roadmap = "roadmap"
+
+
+class Language(str, Enum):
+    ru = "ru"
+    kk = "kk"
+
+
+class Format(str, Enum):
+    docx = "docx"
+    html = "html"
+    xlsx = "xlsx"
+    pdf = "pdf"
+
+
+_LIST_SUFFIXES = (".json", ".xlsx")
+
+
+def load_input(name: str, *, lang: str | None) -> Act | ReportInput:
+    """An act (a file of any type the parser reads, or ``tapsyrma parse --format json`` output),
+    or a JSON/XLSX list of instructions for the report; ``-`` reads standard input."""
+    from tapsyrma.parser import parse_document
+    from tapsyrma.parser.readers import DEFAULT_MAX_BYTES, read_bytes
+
+    if name == "-":
+        data, suffix = sys.stdin.buffer.read(DEFAULT_MAX_BYTES + 1), ""
+    else:
+        path = Path(name)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"{name}: cannot read: {exc.strerror}") from None
+        suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        return read_entries(data, source=name, suffix=suffix)
+    if suffix == ".json" or (not suffix and data.lstrip()[:1] in (b"{", b"[")):
+        try:
+            parsed = json.loads(data)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{name}: expected JSON, got an error at line {exc.lineno}: {exc.msg}") from None
+        if isinstance(parsed, dict) and parsed.get("schema") == SCHEMA_ID:
+            return Act.from_json(parsed)
+        return read_entries(data, source=name, suffix=".json")
+    return parse_document(read_bytes(data, name, max_bytes=DEFAULT_MAX_BYTES), lang=lang or "auto")
+
+
+def generate(
+    document: Document = typer.Argument(..., help="assignment (Appendix 5), card, report (Appendix 8) or roadmap."),
+    inputs: list[str] = typer.Argument(
+        ..., metavar="INPUT",
+        help="An act (.txt .md .html .docx .pdf, the JSON of `tapsyrma parse --format json`, or - for standard input); "
+             "for report also several acts and JSON/XLSX lists of instructions.",
+    ),
+    lang: Optional[Language] = typer.Option(None, "--lang", "-l", help="Language of the document; default: the act's."),
+    output: Path = typer.Option(..., "--output", "-o", help="The file to write; its extension picks the format."),
+    item: Optional[str] = typer.Option(None, "--item", help="The item of a card or roadmap: 2, 2.1 (needed when the act has several)."),
+    fmt: Optional[Format] = typer.Option(None, "--format", "-f", help="docx, html, xlsx or pdf; default: from the output's extension."),
+    template: Optional[Path] = typer.Option(None, "--template", help="Your own .docx (or .html) template for this document."),
+    pdf: bool = typer.Option(False, "--pdf", help="Also write a PDF next to a DOCX output (needs LibreOffice)."),
+    year: Optional[int] = typer.Option(None, "--year", help="report: the year reported on."),
+    reporter: Optional[str] = typer.Option(None, "--reporter", help="report: the body that reports."),
+) -> None:
+    """Generate a control document from an act (or, for the report, from acts and instruction lists).
+
+    Examples:
+
+      tapsyrma generate assignment decree.docx -o zakreplenie.docx
+
+      tapsyrma generate card act.json --item 2.1 -o card.html
+
+      tapsyrma generate report plan-2024.xlsx decree.txt --lang ru --year 2024 -o report.xlsx
+    """
+    chosen = fmt.value if fmt else format_of(output)
+    sources = [load_input(name, lang=lang.value if lang else None) for name in inputs]
+    acts = [source for source in sources if isinstance(source, Act)]
+    language = lang.value if lang else (acts[0].language if acts else None)
+    if language is None:
+        raise InputError("--lang: expected ru or kk for a list of instructions, got none")
+    if document is Document.report:
+        source: Act | ReportInput = report_input(sources, language, year=year, reporter=reporter)
+    elif len(sources) != 1 or not acts:
+        raise InputError(f"{document.value}: expected one act, got {len(acts)} acts and {len(sources) - len(acts)} lists")
+    else:
+        source = acts[0]
+    data = render(document.value, source, lang=language, fmt=chosen, item=item, template=template)
+    output.write_bytes(data)
+    if pdf and chosen == "docx":
+        output.with_suffix(".pdf").write_bytes(docx_to_pdf(data))
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``generate`` to the root command."""
+    app.command(name="generate")(generate)
