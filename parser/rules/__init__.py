@@ -6,6 +6,23 @@ control, what a draft lacks — as :class:`RuleDecision` values carrying the rul
 act's language), the words of the item that triggered them and a note.
 """
 
-from .control import WorkingCalendar, decide_control
+from .control import decide_control
+from .extension import Extension, ExtensionKind, extension_decision
+from .lint import LintFinding, LintReport, Severity, duplicate_finding, item_label, lint_draft, severity_label
+from .removal import RemovalGround, removal_requirements
 
-__all__ = ["WorkingCalendar", "decide_control"]
+__all__ = [
+    "Extension",
+    "ExtensionKind",
+    "LintFinding",
+    "LintReport",
+    "RemovalGround",
+    "Severity",
+    "decide_control",
+    "duplicate_finding",
+    "extension_decision",
+    "item_label",
+    "lint_draft",
+    "removal_requirements",
+    "severity_label",
+]

@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Protocol
 
 from dateutil.relativedelta import relativedelta
 
+from ..calendar import WorkCalendar, kz_calendar
+from ..deadlines import personal_instruction_default
 from ..model import Act, Item, ItemControl, RuleDecision
 from .profile import ADMINISTRATION_ID, GOVERNMENT_ID, Profile, profile
 
@@ -40,14 +41,8 @@ ROADMAP_TERM = relativedelta(months=6)
 _AVERAGE_MONTH_DAYS = 30.44
 
 
-class WorkingCalendar(Protocol):
-    """What the rules need of a calendar: counting working days (п.50 ч.3)."""
-
-    def add_working_days(self, start: dt.date, days: int) -> dt.date: ...
-
-
 def decide_control(
-    item: Item, act: Act, *, received: dt.date | None = None, calendar: WorkingCalendar | None = None
+    item: Item, act: Act, *, received: dt.date | None = None, calendar: WorkCalendar | None = None
 ) -> ItemControl:
     """The control decisions the Rules propose for ``item`` of ``act``.
 
@@ -69,12 +64,8 @@ def decide_control(
     return ItemControl(decisions=decisions)
 
 
-def working_calendar(calendar: WorkingCalendar | None) -> WorkingCalendar:
-    if calendar is not None:
-        return calendar
-    from ..calendar import kz_calendar
-
-    return kz_calendar()
+def working_calendar(calendar: WorkCalendar | None) -> WorkCalendar:
+    return calendar if calendar is not None else kz_calendar()
 
 
 # --- level (п.42-1) ------------------------------------------------------------------------
@@ -90,6 +81,13 @@ def level_categories(p: Profile) -> list[tuple[str, tuple[str, ...]]]:
         if words:
             found.append((sub, words))
     return found
+
+
+def level_of(p: Profile) -> str | None:
+    """The item's control level: the one already decided (and maybe confirmed) on the item, else proposed."""
+    decided = p.item.control.decisions.get("level") if p.item.control else None
+    value = decided.value if decided is not None else _level(p).value
+    return value if isinstance(value, str) else None
 
 
 def _clause_level(p: Profile) -> tuple[str, str, str] | None:
@@ -170,7 +168,7 @@ def _monitoring(p: Profile) -> RuleDecision:
     found = monitoring_category(p)
     if not found:
         return RuleDecision(value="general", rule=lx.ref("66-2"), note=lx.note("monitoring_general"))
-    sub, code, words = found[0]
+    sub, code, _ = found[0]
     note = lx.note(f"monitoring_{code}")
     if len(found) > 1:
         others = ", ".join(lx.ref("66-3", sub=other) for other, _, _ in found[1:])
@@ -207,7 +205,7 @@ def _roadmap(p: Profile, received: dt.date | None) -> RuleDecision:
     return RuleDecision(value=True, rule=lx.ref("56"), evidence=evidence, note=lx.note("roadmap_required"))
 
 
-def _roadmap_due(p: Profile, received: dt.date | None, calendar: WorkingCalendar | None) -> RuleDecision | None:
+def _roadmap_due(p: Profile, received: dt.date | None, calendar: WorkCalendar | None) -> RuleDecision | None:
     lx = p.lexicon
     basis = received or p.act.act.date
     if basis is None:
@@ -222,7 +220,7 @@ def _roadmap_due(p: Profile, received: dt.date | None, calendar: WorkingCalendar
 # --- deadline (п.50, п.51) -----------------------------------------------------------------
 
 
-def _deadline(p: Profile, calendar: WorkingCalendar | None) -> RuleDecision:
+def _deadline(p: Profile, calendar: WorkCalendar | None) -> RuleDecision:
     lx = p.lexicon
     deadline = p.item.deadline
     personal = p.evidence("personal", "published")
@@ -232,7 +230,7 @@ def _deadline(p: Profile, calendar: WorkingCalendar | None) -> RuleDecision:
         if personal:
             return RuleDecision(value=due, rule=lx.ref("51"), evidence=stated + personal,
                                 note=lx.note("deadline_personal_stated"))
-        if deadline.kind == "relative":
+        if deadline.kind == "relative" and deadline.due is not None:
             return RuleDecision(value=due, rule=lx.ref("50", part=3), evidence=stated,
                                 note=lx.note("deadline_working_days"))
         return RuleDecision(value=due, rule=lx.ref("50", part=1), evidence=stated, note=lx.note("deadline_stated"))
@@ -242,9 +240,8 @@ def _deadline(p: Profile, calendar: WorkingCalendar | None) -> RuleDecision:
             return RuleDecision(value=None, rule=lx.ref("51"), evidence=personal,
                                 note=lx.note("deadline_personal_unsigned"))
         if deadline.kind == "none":
-            from ..deadlines import personal_instruction_default
-
-            due = personal_instruction_default(signed, calendar=working_calendar(calendar)).due.isoformat()
+            default = personal_instruction_default(signed, calendar=working_calendar(calendar), lang=p.act.language)
+            due = default.due.isoformat() if default.due else None
         return RuleDecision(value=due, rule=lx.ref("51"), evidence=personal,
                             note=lx.note("deadline_personal_default", signed=signed.isoformat()))
     return RuleDecision(value=due, rule=lx.ref("50", part=2), evidence=stated, note=lx.note("deadline_none"))

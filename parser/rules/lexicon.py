@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
@@ -253,7 +253,7 @@ def _check_keys(path: str, table: dict[str, str], expected: tuple[str, ...]) -> 
             raise DataError(f"{path}: [{key}] expected a format string, got {text!r} ({exc})") from None
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon(language: Language) -> Lexicon:
     """The control-rules lexicon of ``language``, loaded and compiled once."""
     path = f"corpora/lang/{language}/{_FILE}.toml"

@@ -73,11 +73,11 @@ def blank_executors(item: Item) -> str:
     return "".join(chars)
 
 
-def head_text(act: Act, item: Item) -> str:
+def head_parts(act: Act, item: Item) -> tuple[str, ...]:
     """Title, issuer and preamble of the act: what an instruction document says of its source."""
     starts = [other.span[0] for other in act.items] + [item.span[0]]
     preamble = act.text[: min(starts)] if act.text else ""
-    return "\n".join(part for part in (act.act.title, act.act.issuer, preamble) if part)
+    return tuple(part for part in (act.act.title, act.act.issuer, preamble) if part)
 
 
 @dataclass(frozen=True)
@@ -154,13 +154,11 @@ def profile(item: Item, act: Act) -> Profile:
     lex = lexicon(act.language)
     own = blank_executors(item)
     searched = blank_quotes(own)
-    head = head_text(act, item)
-    head_searched = blank_quotes(head)
+    head = head_parts(act, item)
     hits: dict[str, tuple[Hit, ...]] = {}
     for subject in SOURCE_SUBJECTS:
-        hits[subject] = tuple(_as_written(h, head) for h in lex.find(subject, head_searched)) + tuple(
-            _as_written(h, item.text) for h in lex.find(subject, searched)
-        )
+        found = [_as_written(h, part) for part in head for h in lex.find(subject, blank_quotes(part))]
+        hits[subject] = (*found, *(_as_written(h, item.text) for h in lex.find(subject, searched)))
     for subject in ITEM_SUBJECTS:
         hits[subject] = tuple(_as_written(h, item.text) for h in lex.find(subject, searched))
     return Profile(item=item, act=act, lexicon=lex, hits=hits)
