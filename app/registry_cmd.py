@@ -130,17 +130,18 @@ def _export(
 
 
 def _read_draft(draft: str, lang: str) -> Act:
-    from tapsyrma.parser import parse_document, parse_file
-    from tapsyrma.parser.readers import read_stream
     from tapsyrma.registry.importers import JSON_SUFFIXES, read_acts
 
-    if draft == "-":
-        return parse_document(read_stream(sys.stdin.buffer), lang=lang)
-    if Path(draft).suffix.lower() in JSON_SUFFIXES:
+    if draft != "-" and Path(draft).suffix.lower() in JSON_SUFFIXES:
         acts = read_acts(draft)
         if len(acts) != 1:
             raise InputError(f"{draft}: expected one draft act, got {len(acts)}")
         return acts[0]
+    from tapsyrma.parser import parse_document, parse_file
+    from tapsyrma.parser.readers import read_stream
+
+    if draft == "-":
+        return parse_document(read_stream(sys.stdin.buffer), lang=lang)
     return parse_file(draft, lang=lang)
 
 

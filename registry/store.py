@@ -122,7 +122,10 @@ class Registry:
         try:
             self.engine: Engine = create_engine(parsed)
         except (ArgumentError, ImportError, SQLAlchemyError) as exc:
-            raise RegistryError(f"registry: cannot open {self.display_url}: {exc}") from None
+            raise RegistryError(
+                f"registry: expected a database URL (sqlite:///PATH, postgresql+psycopg://...) or a file path, "
+                f"got {self.display_url} ({_one_line(exc)})"
+            ) from None
         if self.dialect == "sqlite":
             _sqlite_transactions(self.engine)
         self._reader = IndexReader()

@@ -1,0 +1,138 @@
+"""Duplicate verdicts on real items of corpora/samples, through a registry (SQLite; PostgreSQL
+when TAPSYRMA_TEST_PG_URL is set)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from test_registry_helpers import act_of, backends, draft, item_in, open_registry, sample
+from tapsyrma.parser.errors import LanguageError
+from tapsyrma.registry import DraftItemMatches, compare, find_duplicates, item_features
+from tapsyrma.registry.schema import metadata
+
+RU = "kz-ru-ukaz-20190409-a130175.txt"
+KK = "kz-kk-ukaz-20190409-a130175.txt"
+ELECTION_DAY = dt.date(2019, 4, 9)
+CEC_RU = ("Центральной избирательной комиссии Республики Казахстан", "cec")
+GOV_RU = ("Правительству Республики Казахстан", "government")
+CEC_KK = ("Қазақстан Республикасының Орталық сайлау комиссиясы", "cec")
+GOV_KK = ("Қазақстан Республикасының Үкіметі", "government")
+
+
+def ru_items(text=None):
+    text = text or sample(RU)
+    return [
+        item_in(text, "2", "Центральной избирательной комиссии", [CEC_RU]),
+        item_in(text, "3", "Правительству Республики Казахстан принять необходимые", [GOV_RU]),
+    ]
+
+
+def kk_items():
+    text = sample(KK)
+    return [
+        item_in(text, "2", "Қазақстан Республикасының Орталық сайлау комиссиясы кезектен", [CEC_KK]),
+        item_in(text, "3", "Қазақстан Республикасының Үкіметі кезектен", [GOV_KK]),
+    ]
+
+
+@pytest.fixture(params=backends())
+def registry(request, tmp_path):
+    registry = open_registry(request.param, tmp_path)
+    registry.import_acts([act_of(RU, "ru", "указ", "130175", ELECTION_DAY, ru_items())])
+    yield registry
+    if registry.dialect == "postgresql":
+        metadata.drop_all(registry.engine)
+    registry.close()
+
+
+def features(text, words, executors=(), lang="ru", deadline=None):
+    return item_features(item_in(text, "1", words, executors, deadline), lang)
+
+
+def test_reworded_reissue_with_a_later_deadline_is_a_duplicate_pointing_at_the_earlier_item(registry):
+    text = (
+        "1. Центральной избирательной комиссии Республики Казахстан обеспечить проведение и организацию "
+        "внеочередных президентских выборов в срок до 1 июня 2026 года.\n"
+    )
+    item = item_in(text, "1", "Центральной", [CEC_RU], ("в срок до 1 июня 2026 года", dt.date(2026, 6, 1)))
+    [result] = find_duplicates(draft(text, "ru", [item]), registry)
+    best = result.matches[0]
+    assert best.verdict == "duplicate"
+    assert best.earlier.act_number == "130175" and best.earlier.act_date == ELECTION_DAY
+    assert best.earlier.item_number == "2" and best.earlier.source.endswith(RU)
+    start, end = best.earlier.span
+    assert sample(RU)[start:end] == best.earlier.text and best.earlier.text.startswith("Центральной избирательной")
+    assert {"обеспечить", "проведение", "организация", "внеочередной", "президентский", "выборы"} <= set(best.shared_words)
+    assert best.earlier.executors == (CEC_RU[0],)
+
+
+def test_same_action_for_another_executor_is_related_not_duplicate(registry):
+    text = "1. Правительству Республики Казахстан обеспечить организацию и проведение внеочередных президентских выборов.\n"
+    item = item_in(text, "1", "Правительству", [GOV_RU])
+    best = find_duplicates([item], registry, language="ru")[0].matches[0]
+    assert best.verdict == "related" and best.reason == "same action, other executors"
+    [difference] = [d for d in best.differences if d.field == "executors"]
+    assert difference.draft == ("government",) and difference.earlier == ("cec",)
+
+
+def test_shared_boilerplate_is_no_match(registry):
+    text = "1. Правительству Республики Казахстан принять иные меры, вытекающие из настоящего Указа.\n"
+    [result] = find_duplicates([item_in(text, "1", "Правительству", [GOV_RU])], registry, language="ru")
+    assert result.keys == () and result.matches == ()
+
+
+def test_other_key_numbers_make_a_related_pair():
+    text = sample("ru-rasporyazhenie-2002-391-rp.txt")
+    start = text.index("1. Согласиться")
+    earlier_text = " ".join(text[start : text.index("2. Правительству", start)].split()) + "\n"
+    later_text = earlier_text.replace("10 сотрудников", "15 сотрудников")
+    earlier = features(earlier_text, "Согласиться")
+    later = features(later_text, "Согласиться")
+    assert earlier.numbers == ("10",) and later.numbers == ("15",)
+    verdict, score, reason = compare(later, earlier)
+    assert verdict == "related" and score == 100 and reason == "same action, other key numbers"
+    assert compare(earlier, earlier)[0] == "duplicate"
+
+
+def test_word_order_and_case_forms_do_not_matter():
+    text = sample(RU)
+    earlier = features(text, "Правительству Республики Казахстан принять необходимые", [GOV_RU])
+    varied = (
+        "Правительство Республики Казахстан примет по организационному, материально-техническому и финансовому "
+        "обеспечению внеочередных президентских выборов необходимые меры.\n"
+    )
+    later = features(varied, "Правительство", [("Правительство Республики Казахстан", "government")])
+    assert compare(later, earlier)[:2] == ("duplicate", 100.0)
+
+
+def test_results_are_immutable_and_round_trip_through_json(registry):
+    [result] = find_duplicates(ru_items(), registry, language="ru")[:1]
+    again = DraftItemMatches.model_validate(json.loads(result.to_json()))
+    assert again == result and result.matches[0].verdict == "duplicate"
+    with pytest.raises(Exception):
+        result.matches = ()
+
+
+def test_bare_items_need_a_language(registry):
+    with pytest.raises(LanguageError):
+        find_duplicates(ru_items(), registry)
+
+
+def test_russian_draft_reaches_the_kazakh_version_of_the_earlier_act(registry):
+    registry.import_acts([act_of(KK, "kk", "указ", "130175", ELECTION_DAY, kk_items())])
+    text = "1. Правительству Республики Казахстан обеспечить организацию и проведение внеочередных президентских выборов.\n"
+    best = find_duplicates([item_in(text, "1", "Правительству", [GOV_RU])], registry, language="ru")[0].matches[0]
+    [twin] = best.translations
+    assert twin.earlier.language == "kk" and twin.earlier.item_number == "2"
+    assert twin.earlier.text.startswith("Қазақстан Республикасының Орталық сайлау комиссиясы")
+    # executors are canonical ids, so the field comparison works across languages
+    assert twin.verdict == "related" and twin.differences[0].earlier == ("cec",)
+    # and back: a Kazakh draft finds the Kazakh item and its Russian twin
+    kk_text = sample(KK)
+    kk_draft = item_in(kk_text, "2", "Қазақстан Республикасының Орталық сайлау комиссиясы кезектен", [CEC_KK])
+    best = find_duplicates([kk_draft], registry, language="kk")[0].matches[0]
+    assert best.verdict == "duplicate" and best.earlier.language == "kk"
+    assert [t.earlier.language for t in best.translations] == ["ru"] and best.translations[0].verdict == "duplicate"
