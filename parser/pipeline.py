@@ -1,0 +1,52 @@
+"""The parse pipeline: reader → language → normalisation → structure → items → control rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from .items import build_items
+from .language import resolve_language
+from .model import Act
+from .normalize import normalize
+from .readers import DEFAULT_MAX_BYTES, Document, read_path
+from .rules import decide_control
+from .structure import parse_structure
+
+
+def parse_text(text: str, *, lang: str = "auto", source: str = "-", received: dt.date | None = None) -> Act:
+    """Parse the text of one act.
+
+    ``lang`` is "auto", "ru" or "kk". ``received`` is the date the act reached the executing
+    body: relative terms count from it (п.50 of the Rules); by default from the act's own date.
+    """
+    language = resolve_language(text, lang)
+    normalized = normalize(text, language)
+    parsed = parse_structure(normalized, language, source=source)
+    basis = received or parsed.header.date
+    items, item_warnings = build_items(parsed, normalized.text, language, basis=basis, on=parsed.header.date)
+    act = Act(
+        language=language,
+        source=source,
+        act=parsed.header,
+        structure=parsed.structure,
+        items=items,
+        control=parsed.control,
+        amendments=parsed.amendments,
+        effective=parsed.effective,
+        warnings=parsed.warnings + item_warnings,
+        text=normalized.text,
+    )
+    decided = tuple(item.model_copy(update={"control": decide_control(item, act)}) for item in act.items)
+    return act.model_copy(update={"items": decided})
+
+
+def parse_document(document: Document, *, lang: str = "auto", received: dt.date | None = None) -> Act:
+    """Parse what a reader returned."""
+    return parse_text(document.text, lang=lang, source=document.source, received=received)
+
+
+def parse_file(path: str | os.PathLike, *, lang: str = "auto", received: dt.date | None = None,
+               max_bytes: int = DEFAULT_MAX_BYTES) -> Act:
+    """Read and parse one file (.txt .md .html .docx .pdf)."""
+    return parse_document(read_path(path, max_bytes=max_bytes), lang=lang, received=received)
