@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+from .executors import find_executors
 from .items import build_items
 from .language import resolve_language
-from .model import Act
+from .model import Act, Body, ControlClause
 from .normalize import normalize
 from .readers import DEFAULT_MAX_BYTES, Document, read_path
 from .rules import decide_control
@@ -38,7 +39,24 @@ def parse_text(text: str, *, lang: str = "auto", source: str = "-", received: dt
         text=normalized.text,
     )
     decided = tuple(item.model_copy(update={"control": decide_control(item, act)}) for item in act.items)
-    return act.model_copy(update={"items": decided})
+    control = _with_body(parsed.control, normalized.text, language, parsed.header.date)
+    return act.model_copy(update={"items": decided, "control": control})
+
+
+def _with_body(control: ControlClause | None, text: str, lang: str, on: dt.date | None) -> ControlClause | None:
+    """The body the control clause puts the act on the control of: the first body it names."""
+    if control is None:
+        return None
+    start, end = control.span
+    bodies, _ = find_executors(text[start:end], lang, offset=start, on=on, mode="list")
+    if not bodies:
+        return control
+    body = bodies[0]
+    if body.id is None:
+        named = Body(id=None, name_ru=body.text if lang == "ru" else None, name_kk=body.text if lang == "kk" else None)
+    else:
+        named = Body(id=body.id, name_ru=body.name_ru, name_kk=body.name_kk)
+    return control.model_copy(update={"body": named})
 
 
 def parse_document(document: Document, *, lang: str = "auto", received: dt.date | None = None) -> Act:
