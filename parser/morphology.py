@@ -22,16 +22,19 @@ __all__ = [
     "KazakhAnalysis",
     "RussianParse",
     "analyses_kk",
+    "case_kk",
     "lemma_ru",
     "lemmas_ru",
     "normalize_words",
     "parses_ru",
+    "repair_kk",
     "stem_kk",
     "stems_kk",
 ]
 
 _CACHE_SIZE = 1 << 18
 _YO = str.maketrans("ёЁ", "еЕ")
+_PERSON_GRAMMEMES = frozenset({"Surn", "Name", "Patr"})
 
 
 @lru_cache(maxsize=1)
@@ -50,6 +53,7 @@ class RussianParse:
     case: str | None  # nomn, gent, datv, accs, ablt, loct, ... (None when the word has no case)
     number: str | None  # sing, plur
     fixed: bool  # indeclinable (abbreviations like МИД, names like Алматы)
+    person: bool  # a surname, first name or patronymic
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
@@ -59,7 +63,12 @@ def parses_ru(word: str) -> tuple[RussianParse, ...]:
     for parse in _morph().parse(word):
         tag = parse.tag
         reading = RussianParse(
-            parse.normal_form.casefold().translate(_YO), tag.POS, tag.case, tag.number, "Fixd" in tag
+            parse.normal_form.casefold().translate(_YO),
+            tag.POS,
+            tag.case,
+            tag.number,
+            "Fixd" in tag,
+            bool(_PERSON_GRAMMEMES & tag.grammemes),
         )
         parses.setdefault(reading, None)
     return tuple(parses)
@@ -70,6 +79,18 @@ def lemmas_ru(word: str) -> tuple[str, ...]:
     """All pymorphy3 normal forms of ``word``, casefolded with ё → е, most probable first."""
     lemmas = tuple(dict.fromkeys(parse.lemma for parse in parses_ru(word)))
     return lemmas or (word.casefold().translate(_YO),)
+
+
+def case_kk(word: str, base: str) -> str | None:
+    """The case of the Kazakh ``word`` read against ``base``, a caseless form of the same noun
+    (a word of a gazetteer name, a head noun): "nomn" when ``word`` carries no more case than
+    ``base`` (``министрлігі`` against ``министрлік``), the case of its extra suffix otherwise
+    (``министрлігімен`` → "ablt"), None when they share no stem."""
+    base_cases = {analysis.stem: analysis.case for analysis in analyses_kk(base)}
+    for analysis in analyses_kk(word):
+        if analysis.stem in base_cases:
+            return _NOMINATIVE if analysis.case == base_cases[analysis.stem] else analysis.case
+    return None
 
 
 def lemma_ru(word: str) -> str:
@@ -104,6 +125,7 @@ class _Rules:
     max_cases: int
     possessive_slot: int
     case_slot: int
+    plural_slot: int
     slot_count: int
 
 
@@ -127,6 +149,7 @@ def _rules() -> _Rules:
         slot_names = [slot["name"] for slot in slots]
         possessive_slot = slot_names.index("possessive")
         case_slot = slot_names.index("case")
+        plural_slot = slot_names.index("plural")
         suffixes = []
         for index, slot in enumerate(slots):
             for rule in slot["suffixes"]:
@@ -160,10 +183,11 @@ def _rules() -> _Rules:
             max_cases=int(data["max_case_suffixes"]),
             possessive_slot=possessive_slot,
             case_slot=case_slot,
+            plural_slot=plural_slot,
             slot_count=len(slots),
         )
     except (KeyError, TypeError, ValueError) as exc:
-        raise _rules_error(path, f"expected keys classes, harmony, slot (with 'possessive' and 'case' slots), final_neutralisation, letter_repairs, min_stem_letters, max_case_suffixes; got error {exc!r}") from None
+        raise _rules_error(path, f"expected keys classes, harmony, slot (with 'plural', 'possessive' and 'case' slots), final_neutralisation, letter_repairs, min_stem_letters, max_case_suffixes; got error {exc!r}") from None
 
 
 def _agrees(stem: str, suffix: _Suffix, rules: _Rules) -> bool:
@@ -183,15 +207,17 @@ class KazakhAnalysis:
 
     stem: str
     case: str  # "nomn" when no case suffix was stripped; else gent, datv, accs, loct, ablv, ablt, attr
+    plural: bool = False  # a plural suffix was stripped
 
 
 _NOMINATIVE = "nomn"
 
 
-def _analyses(word: str, rules: _Rules) -> dict[str, tuple[int, str]]:
+def _analyses(word: str, rules: _Rules) -> dict[str, tuple[int, str, bool]]:
     """Stems of every analysis ``stem [plural] [possessive] [case [case]]`` of ``word``, each
-    with the weight of what was stripped and the outermost case (best analysis per stem)."""
-    found = {word: (0, _NOMINATIVE)}
+    with the weight of what was stripped, the outermost case and whether a plural suffix was
+    stripped (best analysis per stem)."""
+    found = {word: (0, _NOMINATIVE, False)}
 
     def strip(rest: str, below: int, cases: int, need_possessive: bool, weight: int, case: str) -> None:
         for suffix in rules.suffixes:
@@ -211,7 +237,7 @@ def _analyses(word: str, rules: _Rules) -> dict[str, tuple[int, str]]:
             total = weight + suffix.weight
             outer = case if case != _NOMINATIVE or suffix.case is None else suffix.case
             if not suffix.after_possessive and found.get(stem, (-1,))[0] < total:
-                found[stem] = (total, outer)
+                found[stem] = (total, outer, suffix.slot == rules.plural_slot)
             strip(stem, suffix.slot, cases + (suffix.slot == rules.case_slot), suffix.after_possessive, total, outer)
 
     strip(word, rules.slot_count, 0, False, 0, _NOMINATIVE)
@@ -244,8 +270,14 @@ def analyses_kk(word: str) -> tuple[KazakhAnalysis, ...]:
     readings: dict[str, KazakhAnalysis] = {}
     for stem in ranked:
         key = _neutralise(stem, rules)
-        readings.setdefault(key, KazakhAnalysis(key, analyses[stem][1]))
+        _, case, plural = analyses[stem]
+        readings.setdefault(key, KazakhAnalysis(key, case, plural))
     return tuple(readings.values())
+
+
+def repair_kk(text: str) -> str:
+    """``text`` with letters older acts write in place of Kazakh ones put right (Latin i → і)."""
+    return text.translate(_rules().repairs)
 
 
 @lru_cache(maxsize=_CACHE_SIZE)

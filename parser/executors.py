@@ -1,0 +1,1095 @@
+"""Executors of an instruction item: who is told to act, resolved to gazetteer entries.
+
+Two stages, kept apart: *mentions* are found first (gazetteer wordings in any case form, and
+noun phrases headed by a body/official/company noun the gazetteer does not know), then the
+*clause* decides which mentions are executors:
+
+- mode ``"addressee"`` (the text of a point or subpoint): the addressees of the instruction.
+  Russian names them in the dative before the infinitive («Правительству ... принять меры»),
+  Kazakh as the nominative subject opening the clause before the 3rd-person imperative
+  («Үкіметі ... қабылдасын»). A list joined by separators counts; a body after a preposition,
+  after the verb («внести в Администрацию»), or in another case («по согласованию с
+  маслихатом», «Үкіметіне ұсынсын») does not. Words that hand the instruction over («Поручить»,
+  «Обязать», «тапсырылсын», «жауапты болып») move the addressees to their side and case.
+  Passive or impersonal points («Утвердить Правила», «құрылсын») have none.
+- mode ``"list"`` (a plan-table "responsible" cell): every named body, in order.
+
+Co-executors are named after «совместно с» / before «бірлесіп»; «(свод)» / «(жинақтау)» marks
+the lead; otherwise the first addressee leads and the others are "co". A subpoint that names
+only co-executors («совместно с X принять меры») returns them all as "co": its lead is the
+addressee of its intro. Coordinated names sharing a head («Министерствам экологии ..., науки и
+высшего образования ... Республики Казахстан», «Алматинскому и Талдыкорганскому объединениям»)
+are split into one executor per body when the gazetteer knows every one.
+
+A former name resolves to the entry that bore it: the executor gets that entry's id and its
+present official names (``name_ru``/``name_kk``); the act's own words stay in ``text``.
+
+All words come from ``corpora/lang/<lang>/executors.toml``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+from spacy.tokens import Doc
+
+from . import langdata
+from .errors import DataError, LanguageError
+from .gazetteer import Gazetteer, GazetteerMatch, gazetteer, word_keys
+from .model import Executor
+from .morphology import analyses_kk, case_kk, lemma_ru, parses_ru, repair_kk, stem_kk
+from .nlp import LANGUAGES, nlp
+
+__all__ = ["find_executors"]
+
+Mode = Literal["addressee", "list"]
+Phrase = tuple[frozenset[str], ...]
+
+_ALL_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "ablv", "attr"})
+_ADJECTIVES = frozenset({"ADJF", "PRTF", "NUMR"})
+_SHORT_ADJECTIVES = frozenset({"ADJS", "PRTS"})
+_QUOTES = frozenset("«»\"“”„")
+_CLOSING = {"«": "»", "“": "”", "„": "“", '"': '"', "(": ")"}
+_MAX_BRACKET = 40  # tokens a parenthesis or a quoted name may span
+
+
+# --- data ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Delegation:
+    phrases: tuple[Phrase, ...]
+    case: str
+    side: Literal["before", "after"]
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    lang: str
+    heads: dict[str, str]  # key → body | official | company
+    head_words: dict[str, str]  # key → the head as written in the data (a Kazakh case base)
+    body_endings: tuple[str, ...]
+    body_prefixes: tuple[str, ...]
+    grammemes: frozenset[str]
+    endings: tuple[str, ...]
+    passive_endings: tuple[str, ...]
+    active_words: frozenset[str]
+    intro_end: frozenset[str]
+    delegations: tuple[_Delegation, ...]
+    addressee_cases: frozenset[str]
+    addressee_at_start: bool
+    co_cases: frozenset[str]
+    co_before: tuple[Phrase, ...]
+    co_after: tuple[Phrase, ...]
+    lead: frozenset[str]
+    separators: tuple[Phrase, ...]
+    governors: frozenset[str]
+    postpositions: frozenset[str]
+    name_prepositions: frozenset[str]
+    title_abbreviations: frozenset[str]
+    home_qualifiers: tuple[Phrase, ...]
+
+
+def _phrase(text: str, lang: str) -> Phrase:
+    """A marker phrase, matched word for word as written (case aside)."""
+    return tuple(frozenset((_spelling(t.text, lang),)) for t in nlp(lang).tokenizer(text) if not t.is_space)
+
+
+def _name_phrase(text: str, lang: str) -> Phrase:
+    """A name phrase, matched in any case form."""
+    return tuple(word_keys(t.text, lang) for t in nlp(lang).tokenizer(text) if not t.is_space)
+
+
+def _spelling(word: str, lang: str) -> str:
+    word = word.casefold()
+    return repair_kk(word) if lang == "kk" else word.replace("ё", "е")
+
+
+def _key(word: str, lang: str) -> str:
+    if len(word) >= 2 and word.isupper():
+        return "=" + word.casefold()
+    return lemma_ru(word) if lang == "ru" else stem_kk(word)
+
+
+@lru_cache(maxsize=None)
+def _grammar(lang: str) -> _Grammar:
+    if lang not in LANGUAGES:
+        raise LanguageError(f"executors: expected one of {', '.join(LANGUAGES)}, got {lang!r}")
+    data = langdata.load(lang, "executors")
+    where = f"corpora/lang/{lang}/executors.toml"
+    try:
+        heads: dict[str, str] = {}
+        head_words: dict[str, str] = {}
+        for kind in ("body", "official", "company"):
+            for word in data["heads"][kind]:
+                heads[_key(word, lang)] = kind
+                head_words[_key(word, lang)] = word
+        delegations = []
+        for rule in data["delegating"]:
+            if rule["side"] not in ("before", "after") or rule["case"] not in _ALL_CASES:
+                raise DataError(
+                    f"executors data {where}: delegating: expected side before|after and a case of "
+                    f"{sorted(_ALL_CASES)}, got {rule['side']!r}, {rule['case']!r}"
+                )
+            delegations.append(_Delegation(tuple(_phrase(w, lang) for w in rule["words"]), rule["case"], rule["side"]))
+        predicate, markers, cases = data["predicate"], data["markers"], data["cases"]
+        return _Grammar(
+            lang=lang,
+            heads=heads,
+            head_words=head_words,
+            body_endings=tuple(data["heads"]["body_endings"]),
+            body_prefixes=tuple(data["heads"]["body_prefixes"]),
+            grammemes=frozenset(predicate["grammemes"]),
+            endings=tuple(predicate["endings"]),
+            passive_endings=tuple(predicate["passive_endings"]),
+            active_words=frozenset(_spelling(w, lang) for w in predicate["active_words"]),
+            intro_end=frozenset(predicate["intro_end"]),
+            delegations=tuple(delegations),
+            addressee_cases=frozenset(cases["addressee"]),
+            addressee_at_start=bool(cases["addressee_at_start"]),
+            co_cases=frozenset(cases["co_executor"]),
+            co_before=tuple(_phrase(w, lang) for w in markers["co_before"]),
+            co_after=tuple(_phrase(w, lang) for w in markers["co_after"]),
+            lead=frozenset(_spelling(w, lang) for w in markers["lead"]),
+            separators=tuple(sorted((_phrase(w, lang) for w in markers["separators"]), key=len, reverse=True)),
+            governors=frozenset(_spelling(w, lang) for w in markers["governors"]),
+            postpositions=frozenset(_spelling(w, lang) for w in markers["postpositions"]),
+            name_prepositions=frozenset(_spelling(w, lang) for w in markers["name_prepositions"]),
+            title_abbreviations=frozenset(_spelling(w, lang) for w in markers["title_abbreviations"]),
+            home_qualifiers=tuple(_name_phrase(w, lang) for w in markers["home_qualifiers"]),
+        )
+    except (KeyError, TypeError) as exc:
+        raise DataError(
+            f"executors data {where}: expected keys heads, predicate, delegating, cases, markers "
+            f"as documented in the file; got error {exc!r}"
+        ) from None
+
+
+# --- tokens --------------------------------------------------------------------------------
+
+
+@dataclass
+class _Token:
+    text: str
+    lower: str  # casefolded, old letters repaired: what markers are compared with
+    start: int
+    end: int
+    keys: frozenset[str]  # lemmas / stems: what names are compared with
+    word: bool  # has a letter or digit
+    cap: bool  # starts with a capital
+    abbreviation: bool  # starts with two capitals (МИД, МИДом, ҚР-ның)
+    initials: bool  # А.К., Т.
+    stop: bool
+    pos: frozenset[str] = frozenset()  # ru
+    cases: frozenset[str] = frozenset()  # ru: of every reading; kk: of the top reading
+    noun_cases: frozenset[str] = frozenset()  # ru: of the noun readings
+    adjective_cases: frozenset[str] = frozenset()  # ru: of the adjective readings
+    plural: bool = False
+    person: bool = False  # a personal name or initials
+
+
+def _tokens(doc: Doc, lang: str) -> list[_Token]:
+    tokens = []
+    for t in doc:
+        if t.is_space:
+            continue
+        text = t.text
+        letters = [ch for ch in text if ch.isalpha()]
+        bare = text.replace(".", "")
+        token = _Token(
+            text=text,
+            lower=_spelling(text, lang),
+            start=t.idx,
+            end=t.idx + len(text),
+            keys=word_keys(text, lang),
+            word=any(ch.isalnum() for ch in text),
+            cap=bool(letters) and letters[0].isupper(),
+            abbreviation=len(text) >= 2 and text[0].isupper() and text[1].isupper(),
+            initials=text.endswith(".") and bare.isalpha() and bare.isupper() and len(bare) <= 3,
+            stop=t.is_stop,
+        )
+        if token.word and lang == "ru":
+            _read_russian(token)
+        elif token.word:
+            top = analyses_kk(text)[0]
+            token.cases = frozenset((top.case,))
+            token.plural = top.plural
+        tokens.append(token)
+    for i, token in enumerate(tokens):
+        if token.initials:
+            token.person = True
+            # the surname next to initials (Чукарин В.Ф., Т.Ә. Әбдіқадыров)
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(tokens) and tokens[j].cap and tokens[j].word and not tokens[j].abbreviation:
+                    tokens[j].person = True
+    return tokens
+
+
+def _read_russian(token: _Token) -> None:
+    parses = parses_ru(token.text)
+    token.pos = frozenset(p.pos for p in parses if p.pos)
+    token.cases = frozenset(p.case for p in parses if p.case)
+    token.noun_cases = frozenset(p.case for p in parses if p.case and p.pos == "NOUN")
+    token.adjective_cases = frozenset(p.case for p in parses if p.case and p.pos in _ADJECTIVES)
+    token.plural = bool(parses) and parses[0].number == "plur"
+    token.person = token.cap and bool(parses) and parses[0].person
+    if token.abbreviation and not token.cases:
+        token.cases = token.noun_cases = _ALL_CASES  # an abbreviation pymorphy3 does not know
+
+
+def _fixed(token: _Token) -> bool:
+    """Indeclinable: every case is possible (Алматы, МНЭ)."""
+    return len(token.cases) >= 6
+
+
+# --- mentions ------------------------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class _Mention:
+    start: int  # token index
+    end: int  # exclusive
+    head: int  # token index of the head noun
+    match: GazetteerMatch | None
+    kind: str
+    cases: frozenset[str]
+
+
+class _Clause:
+    """The tokens and mentions of one text, and the grammar to read them with."""
+
+    def __init__(self, text: str, lang: str, on: dt.date | None, names: Gazetteer):
+        self.lang = lang
+        self.on = on
+        self.names = names
+        self.g = _grammar(lang)
+        self.doc = nlp(lang).make_doc(text)
+        self.tokens = _tokens(self.doc, lang)
+        self._index = {}
+        for i, t in enumerate(t for t in self.doc if not t.is_space):
+            self._index[t.i] = i
+        self.covered: list[_Mention | None] = [None] * len(self.tokens)
+        self.mentions: list[_Mention] = []
+        for match in names.match_doc(self.doc, lang, on=on):
+            self._add_match(match)
+        for mention in list(self.mentions):
+            if mention in self.mentions:
+                self._extend_match(mention)
+        self._add_unknown()
+        for mention in list(self.mentions):
+            if mention in self.mentions:
+                self._split_coordination(mention)
+        self.mentions.sort(key=lambda m: m.start)
+
+    # -- helpers --
+
+    def phrase_at(self, i: int, phrase: Phrase, *, by_keys: bool = False) -> int | None:
+        """The end index when ``phrase`` starts at token ``i`` (word for word, or ``by_keys``
+        in any case form)."""
+        if i < 0 or i + len(phrase) > len(self.tokens):
+            return None
+        for offset, words in enumerate(phrase):
+            token = self.tokens[i + offset]
+            if not (words & token.keys if by_keys else token.lower in words):
+                return None
+        return i + len(phrase)
+
+    def is_home_qualifier(self, start: int, end: int) -> bool:
+        return any(self.phrase_at(start, q, by_keys=True) == end for q in self.g.home_qualifiers)
+
+    def any_phrase_at(self, i: int, phrases: tuple[Phrase, ...]) -> int | None:
+        for phrase in phrases:
+            end = self.phrase_at(i, phrase)
+            if end is not None:
+                return end
+        return None
+
+    def separator_at(self, i: int) -> int | None:
+        return self.any_phrase_at(i, self.g.separators)
+
+    def separator_before(self, i: int) -> int | None:
+        """The start of a separator that ends right before token ``i``."""
+        return next((s for s in range(max(0, i - 3), i) if self.separator_at(s) == i), None)
+
+    def head_kind(self, i: int) -> str | None:
+        token = self.tokens[i]
+        for key in token.keys:
+            if key in self.g.heads:
+                return self.g.heads[key]
+        if self.lang == "ru" and "NOUN" in token.pos:
+            if any(lemma_ru(token.text).endswith(e) for e in self.g.body_endings):
+                return "body"
+            if any(token.text.startswith(p) and len(token.text) > len(p) + 2 for p in self.g.body_prefixes):
+                return "body"
+        return None
+
+    def head_cases(self, i: int, base: str | None) -> frozenset[str]:
+        token = self.tokens[i]
+        if self.lang == "ru":
+            return token.noun_cases or token.adjective_cases or token.cases
+        case = case_kk(token.text, base) if base else None
+        return frozenset((case,)) if case else token.cases
+
+    def closing(self, j: int) -> int | None:
+        """The bracket or quote that closes the one at ``j``."""
+        close = _CLOSING.get(self.tokens[j].text)
+        for k in range(j + 1, min(len(self.tokens), j + _MAX_BRACKET)):
+            if self.tokens[k].text == close or (close != ")" and self.tokens[k].text in _QUOTES and close != '"'):
+                return k
+        return None
+
+    def opening(self, j: int) -> int | None:
+        """The bracket or quote that opens the one closing at ``j``."""
+        text = self.tokens[j].text
+        for k in range(j - 1, max(-1, j - _MAX_BRACKET), -1):
+            other = self.tokens[k].text
+            if (text == ")" and other == "(") or (text != ")" and other in _QUOTES and other != "»"):
+                return k
+        return None
+
+    def span(self, mention: _Mention) -> tuple[int, int]:
+        return self.tokens[mention.start].start, self.tokens[mention.end - 1].end
+
+    def text_of(self, mention: _Mention) -> str:
+        start, end = self.span(mention)
+        return self.doc.text[start:end]
+
+    def place(self, mention: _Mention) -> _Mention:
+        for i in range(mention.start, mention.end):
+            self.covered[i] = mention
+        self.mentions.append(mention)
+        return mention
+
+    def unplace(self, mention: _Mention) -> None:
+        for i in range(mention.start, mention.end):
+            if self.covered[i] is mention:
+                self.covered[i] = None
+        self.mentions.remove(mention)
+
+    def resize(self, mention: _Mention, start: int, end: int) -> None:
+        self.unplace(mention)
+        mention.start, mention.end = start, end
+        self.place(mention)
+
+    def covered_between(self, start: int, end: int) -> list[_Mention]:
+        return list(dict.fromkeys(m for m in self.covered[start:end] if m is not None))
+
+    def kind_of(self, head: int, kind: str | None) -> str:
+        if self.tokens[head].plural:
+            return "group"
+        return "official" if kind == "official" else "body"
+
+    # -- gazetteer mentions --
+
+    def _add_match(self, match: GazetteerMatch) -> None:
+        start = self._index[match.tokens[0]]
+        end = max(self._index[i] for i in range(match.tokens[0], match.tokens[1]) if i in self._index) + 1
+        if self.lang == "ru":
+            head = start
+            cases = self.head_cases(start, None)
+        else:
+            head = max(i for i in range(start, end) if self.tokens[i].word)
+            words = [t.text for t in nlp(self.lang).tokenizer(match.wording) if any(ch.isalnum() for ch in t.text)]
+            cases = self.head_cases(head, words[-1] if words else None)
+        kind = "body" if match.entry.kind == "company" else match.entry.kind
+        mention = _Mention(start, end, head, match, kind, cases)
+        if match.via == "short" and self._foreign(mention):
+            return
+        self.place(mention)
+
+    def _foreign(self, mention: _Mention) -> bool:
+        """A short name qualified by another country («МВД России», «Ресей Федерациясының
+        Үкіметі») is not the gazetteer's body: the qualified phrase becomes an unknown mention."""
+        tokens = self.tokens
+        if self.lang == "ru":
+            end = mention.end
+            while end < len(tokens) and tokens[end].cap and "gent" in tokens[end].cases and self.covered[end] is None:
+                end += 1
+            run = (mention.end, end)
+        else:
+            start = mention.start
+            while start > 0 and tokens[start - 1].cap and tokens[start - 1].word and self.covered[start - 1] is None:
+                start -= 1
+            if start == mention.start or "gent" not in tokens[mention.start - 1].cases:
+                start = mention.start
+            run = (start, mention.start)
+        if run[0] == run[1] or self.is_home_qualifier(*run):
+            return False
+        start, end = min(run[0], mention.start), max(run[1], mention.end)
+        self.place(_Mention(start, end, mention.head, None, mention.kind, mention.cases))
+        return True
+
+    def _extend_match(self, mention: _Mention) -> None:
+        """A gazetteer name that goes on with more complements («Акимам районов, г.Капчагая,
+        сельских и поселковых округов») names another, unknown body or group; a home qualifier
+        («... Республики Казахстан») or the quotes around a name only widen the span."""
+        tokens = self.tokens
+        start, end = mention.start, mention.end
+        inner_quotes = sum(t.text in _QUOTES for t in tokens[start:end])
+        if inner_quotes % 2:
+            if end < len(tokens) and tokens[end].text in _QUOTES:
+                end += 1
+            elif start > 0 and tokens[start - 1].text in _QUOTES:
+                start -= 1
+        elif start > 0 and end < len(tokens) and tokens[start - 1].text in _QUOTES and tokens[end].text in _QUOTES:
+            start, end = start - 1, end + 1
+        if (start, end) != (mention.start, mention.end) and all(self.covered[i] in (None, mention) for i in range(start, end)):
+            self.resize(mention, start, end)
+        if self.lang == "ru":
+            end = self._complements_ru(mention.end)
+            following = tokens[mention.end] if mention.end < len(tokens) else None
+            if following is not None and following.word and not following.cap and following.lower not in self.g.title_abbreviations:
+                end = mention.end  # «в Администрацию Президента предложения»: an object, not more name
+            start, qualifier = mention.start, (mention.end, end)
+        else:
+            start = self._modifiers_kk(mention.start, extending=True)
+            if start == mention.start and mention.kind == "group":
+                start = self._place_before_kk(mention.start)
+            end, qualifier = mention.end, (start, mention.start)
+        if (start, end) == (mention.start, mention.end):
+            return
+        if self.is_home_qualifier(*qualifier) or (mention.kind == "group" and self._place_qualifier(*qualifier)):
+            self.resize(mention, start, end)
+            return
+        for inner in self.covered_between(start, end):
+            self.unplace(inner)
+        self.place(_Mention(start, end, mention.head, None, self.kind_of(mention.head, mention.kind), mention.cases))
+
+    def _quoted(self, mention: _Mention) -> bool:
+        """Whether the mention is a name in quotes (the quotes inside it or around it)."""
+        tokens = self.tokens
+        if tokens[mention.start].text in _QUOTES and tokens[mention.end - 1].text in _QUOTES:
+            return True
+        return 0 < mention.start and mention.end < len(tokens) and tokens[mention.start - 1].text in _QUOTES and tokens[mention.end].text in _QUOTES
+
+    def _place_before_kk(self, start: int) -> int:
+        """The start of a place name in the genitive right before ``start`` («Шығыс Қазақстан
+        облысының»), else ``start``."""
+        k = start - 1
+        if k < 0 or self.covered[k] is not None or "gent" not in self.tokens[k].cases:
+            return start
+        while k > 0 and self.covered[k - 1] is None and self.tokens[k - 1].cap and self.tokens[k - 1].word:
+            k -= 1
+        return k if self.tokens[k].cap else start
+
+    def _place_qualifier(self, start: int, end: int) -> bool:
+        """Capitalised words in the genitive with no separator: a place that narrows a group
+        («местным исполнительным органам Восточно-Казахстанской области», «Шығыс Қазақстан
+        облысының жергілікті ... органдары»)."""
+        words = self.tokens[start:end]
+        return bool(words) and words[0].cap and all(t.word or t.text == "-" for t in words) and "gent" in words[-1 if self.lang == "kk" else 0].cases and self.covered_between(start, end) == []
+
+    # -- unknown mentions --
+
+    def _add_unknown(self) -> None:
+        order = range(len(self.tokens)) if self.lang == "ru" else range(len(self.tokens) - 1, -1, -1)
+        for i in order:
+            token = self.tokens[i]
+            if self.covered[i] is not None or not token.word or token.person:
+                continue
+            kind = self.head_kind(i)
+            if kind is None and token.abbreviation and token.lower not in self.g.title_abbreviations:
+                kind = "body"
+            if kind is None or self._modifies_next(i):
+                continue
+            self.place(self.noun_phrase(i, kind))
+
+    def _modifies_next(self, i: int) -> bool:
+        """A head word used as an adjective of the next noun («уполномоченным органом»)."""
+        if self.lang != "ru" or i + 1 >= len(self.tokens):
+            return False
+        token, following = self.tokens[i], self.tokens[i + 1]
+        return bool(token.adjective_cases & following.noun_cases) and "NOUN" in following.pos
+
+    def noun_phrase(self, head: int, kind: str | None) -> _Mention:
+        """The noun phrase around the head noun at ``head`` (ru: adjectives, head, complements;
+        kk: modifiers, head)."""
+        if self.lang == "ru":
+            cases = self.head_cases(head, None)
+            start = self._adjectives_ru(head, cases)
+            end = self._complements_ru(head + 1)
+        else:
+            base = next((self.g.head_words[k] for k in self.tokens[head].keys if k in self.g.head_words), None)
+            cases = self.head_cases(head, base)
+            start, end = self._modifiers_kk(head), head + 1
+        inner = self.covered_between(start, end)
+        for mention in inner:
+            self.unplace(mention)
+        # a company's quoted name with its form of incorporation («АО "Алматыгаз"»,
+        # «"Алматыгаз" АҚ») is that company
+        quoted = [m for m in inner if m.match and self._quoted(m)]
+        if len(inner) == 1 and quoted and kind == "company":
+            return _Mention(start, end, head, quoted[0].match, "body", cases)
+        return _Mention(start, end, head, None, self.kind_of(head, kind), cases)
+
+    def _adjectives_ru(self, head: int, cases: frozenset[str]) -> int:
+        tokens, start = self.tokens, head
+        while start > 0 and self.covered[start - 1] is None:
+            previous = tokens[start - 1]
+            if previous.adjective_cases & cases and not previous.person:
+                start -= 1
+            elif previous.text in {",", "и"} and start >= 2 and tokens[start - 2].adjective_cases & cases and self.covered[start - 2] is None:
+                start -= 1
+            elif previous.text == "-" and start >= 2 and tokens[start - 2].end == previous.start and previous.end == tokens[start - 1 + 1 - 1].start and tokens[start - 2].word:
+                start -= 2  # a hyphenated name: Иле-Алатаускому
+            else:
+                break
+        return start
+
+    def _complements_ru(self, j: int) -> int:
+        """The end of what follows a Russian head inside its name: genitive complements
+        (absorbing gazetteer names in the genitive), a quoted name, a place after «г.»,
+        «по»/«при» phrases, genitives joined by separators."""
+        tokens, g = self.tokens, self.g
+        end = j
+        after_title = False
+        while j < len(tokens):
+            token = tokens[j]
+            lower = token.lower
+            mention = self.covered[j]
+            if mention is not None:
+                if mention.start == j and "gent" in tokens[mention.head].cases:
+                    j = end = mention.end
+                    continue
+                break
+            if lower in g.title_abbreviations:
+                j, after_title = j + 1, True
+                continue
+            if after_title and token.cap and token.word:
+                j = end = j + 1
+                continue
+            if token.text in _QUOTES and j == end:
+                close = self.closing(j)
+                if close is None:
+                    break
+                j = end = close + 1
+                continue
+            if token.text == "(":
+                close = self.closing(j)
+                inside = tokens[j + 1 : close] if close else []
+                if inside and all(t.word and "gent" in t.cases and not t.person for t in inside):
+                    j = close + 1
+                    continue
+                break
+            if lower in g.name_prepositions and j + 1 < len(tokens):
+                k = j + 1
+                while k < len(tokens) and tokens[k].adjective_cases and "NOUN" not in tokens[k].pos and self.covered[k] is None:
+                    k += 1
+                if k < len(tokens) and "NOUN" in tokens[k].pos and self.covered[k] is None:
+                    j = end = k + 1
+                    continue
+                break
+            if lower in g.governors:
+                break
+            qualified = next((e for q in g.home_qualifiers if (e := self.phrase_at(j, q, by_keys=True))), None)
+            if qualified is not None and j == end:
+                j = end = qualified
+                continue
+            separator = self.separator_at(j)
+            if separator is not None:
+                if separator >= len(tokens):
+                    break
+                following = tokens[separator]
+                covered = self.covered[separator]
+                continues = (
+                    following.lower in g.title_abbreviations
+                    or (after_title and following.cap)
+                    or (
+                        covered is not None
+                        and covered.start == separator
+                        and "gent" in following.cases
+                        and "datv" not in following.cases
+                    )
+                    or (
+                        covered is None
+                        and following.word
+                        and "gent" in following.cases
+                        and ("datv" not in following.cases or _fixed(following))
+                        and not following.person
+                        and not following.abbreviation
+                        and not (self.head_kind(separator) and following.cases - {"gent"})
+                    )
+                )
+                pending_adjective = j > end and "gent" in tokens[j - 1].adjective_cases
+                if continues and (j == end or pending_adjective):
+                    j = separator
+                    continue
+                break
+            if token.word and not token.person and "INFN" not in token.pos and ("gent" in token.cases or token.abbreviation):
+                after_title = False
+                j += 1
+                if "NOUN" in token.pos or token.abbreviation or _fixed(token):
+                    end = j
+                continue
+            break
+        return end
+
+    def _modifiers_kk(self, start: int, *, extending: bool = False) -> int:
+        """The start of the modifiers before a Kazakh noun at ``start``: adjectives, bare and
+        genitive nouns, proper names, quoted names, and modifiers joined by separators. When
+        ``extending`` a gazetteer name only the joined modifiers count («Аудандардың, Қапшағай
+        қаласының, селолық ... округтерінің әкімдері»)."""
+        tokens, covered, g = self.tokens, self.covered, self.g
+        first = start
+        while start > 0:
+            previous = tokens[start - 1]
+            inner = covered[start - 1]
+            if inner is not None:
+                if extending or inner.end != start or not ("gent" in inner.cases or self._quoted(inner)):
+                    break
+                start = inner.start  # «... басқармасының бастығы», «"Алматыавтожол" кәсіпорны»
+                continue
+            if previous.text in _QUOTES or previous.text == ")":
+                opening = self.opening(start - 1)
+                if opening is None or any(covered[k] not in (None, covered[opening + 1]) for k in range(opening, start)):
+                    break
+                start = opening
+                continue
+            joined = self._joins_modifiers(start)
+            if joined is not None:
+                start = joined
+                continue
+            if extending and start == first:
+                break
+            # -ты/-ді/-лы is the accusative and the adjective suffix "having" (уәкілетті органмен)
+            if previous.word and not previous.stop and not previous.person and (
+                previous.cap or previous.cases & {"nomn", "gent", "attr", "accs"}
+            ) and not (self.head_kind(start - 1) and "gent" not in previous.cases):
+                start -= 1
+                continue
+            if previous.lower in g.title_abbreviations:
+                start -= 1
+                continue
+            break
+        while start < first and not tokens[start].word and tokens[start].text not in _QUOTES and tokens[start].text != "(":
+            start += 1
+        return start
+
+    def _joins_modifiers(self, start: int) -> int | None:
+        """The start of a modifier joined by a separator to the one at ``start`` («Нұр-Сұлтан,
+        Алматы мен Шымкент қалаларының», «қалалар мен сельпосокругтердің»)."""
+        separator = self.separator_before(start)
+        if separator is None or separator == 0 or self.covered[separator - 1] is not None:
+            return None
+        before = self.tokens[separator - 1]
+        if not before.word or before.person or before.stop or self.head_kind(separator - 1) and "gent" not in before.cases:
+            return None
+        if before.cap or "gent" in before.cases or before.cases & {"nomn"}:
+            return separator - 1
+        return None
+
+    # -- coordination --
+
+    def _split_coordination(self, mention: _Mention) -> None:
+        """Coordinated names sharing one head, when the gazetteer knows each of them:
+        «Алматинскому и Талдыкорганскому объединениям ...», «Министерствам экологии ...,
+        науки ..., здравоохранения Республики Казахстан», «... Ғылым ..., Денсаулық сақтау
+        министрліктері»."""
+        if mention.match is not None:
+            self._split_leading_conjuncts(mention)
+        elif self.tokens[mention.head].plural:
+            self._split_complements(mention)
+
+    def _lookup(self, words: list[str]) -> GazetteerMatch | None:
+        entry = self.names.lookup(" ".join(words), self.lang, on=self.on)
+        if entry is None:
+            return None
+        return GazetteerMatch(entry, 0, 0, " ".join(words), "name")
+
+    def _split_leading_conjuncts(self, mention: _Mention) -> None:
+        tokens = self.tokens
+        first = tokens[mention.start]
+        if self.lang == "ru":
+            rest = [t.text for t in tokens[mention.start + 1 : mention.end]]
+            similar = lambda t: bool(t.adjective_cases & first.adjective_cases) and t.cap == first.cap
+        else:
+            rest = [t.text for t in tokens[mention.start + 1 : mention.end]]
+            similar = lambda t: t.cap and first.cap and not t.person
+        j = mention.start
+        while True:
+            separator = self.separator_before(j)
+            if separator is None or separator == 0 or self.covered[separator - 1] is not None:
+                return
+            conjunct = separator - 1
+            if not tokens[conjunct].word or not similar(tokens[conjunct]):
+                return
+            match = self._lookup([tokens[conjunct].text, *rest])
+            if match is None:
+                return
+            self.place(_Mention(conjunct, conjunct + 1, conjunct, match, mention.kind if mention.kind != "group" else "body", mention.cases))
+            j = conjunct
+
+    def _split_complements(self, mention: _Mention) -> None:
+        tokens, head = self.tokens, mention.head
+        if self.lang == "ru":
+            region = (head + 1, mention.end)
+        else:
+            region = (mention.start, head)
+        if region[0] >= region[1]:
+            return
+        qualifier: tuple[int, int] | None = None
+        for q in self.g.home_qualifiers:
+            for i in range(region[0], region[1]):
+                end = self.phrase_at(i, q, by_keys=True)
+                if end is not None and ((self.lang == "ru" and end == region[1]) or (self.lang == "kk" and i == region[0])):
+                    qualifier = (i, i + len(q))
+                    break
+            if qualifier:
+                break
+        inner = (region[0], qualifier[0]) if qualifier and self.lang == "ru" else (qualifier[1], region[1]) if qualifier else region
+        pieces: list[tuple[int, int]] = []
+        piece_start = inner[0]
+        for i in range(inner[0], inner[1]):
+            if tokens[i].text == ",":
+                pieces.append((piece_start, i))
+                piece_start = i + 1
+        pieces.append((piece_start, inner[1]))
+        if len(pieces) < 2 or any(a >= b for a, b in pieces):
+            return
+        qualifier_words = [t.text for t in tokens[qualifier[0] : qualifier[1]]] if qualifier else []
+        head_word = [tokens[head].text]
+        def resolve(a: int, b: int) -> GazetteerMatch | None:
+            words = [t.text for t in tokens[a:b]]
+            return self._lookup(head_word + words + qualifier_words if self.lang == "ru" else qualifier_words + words + head_word)
+
+        resolved = []
+        for a, b in pieces:
+            match = resolve(a, b)
+            if match is not None:
+                resolved.append((a, b, match))
+                continue
+            # the last two conjuncts may be joined by a word («Ауыл шаруашылығы және Денсаулық сақтау»)
+            for k in range(a + 1, b - 1):
+                after = self.separator_at(k)
+                if after is None or not tokens[k].word:
+                    continue
+                first, second = resolve(a, k), resolve(after, b)
+                if first is not None and second is not None:
+                    resolved += [(a, k, first), (after, b, second)]
+                    break
+            else:
+                return
+        self.unplace(mention)
+        for index, (a, b, match) in enumerate(resolved):
+            if self.lang == "ru":
+                a = head if index == 0 else a
+                b = mention.end if index == len(resolved) - 1 else b
+            else:
+                a = mention.start if index == 0 else a
+                b = mention.end if index == len(resolved) - 1 else b
+            kind = "body" if match.entry.kind == "company" else match.entry.kind
+            self.place(_Mention(a, b, a if self.lang == "ru" else b - 1, match, kind, mention.cases))
+
+
+# --- reading the clause ----------------------------------------------------------------------
+
+
+@dataclass
+class _Reading:
+    addressees: list[_Mention] = field(default_factory=list)
+    co: list[_Mention] = field(default_factory=list)
+
+
+def _is_predicate(clause: _Clause, i: int) -> bool:
+    token, g = clause.tokens[i], clause.g
+    if not token.word:
+        return False
+    if g.grammemes and clause.lang == "ru":
+        parses = parses_ru(token.text)
+        if parses and parses[0].pos in g.grammemes:
+            return True
+    lower = token.lower
+    if any(lower.endswith(e) and len(lower) > len(e) + 1 for e in g.endings):
+        following = clause.tokens[i + 1] if i + 1 < len(clause.tokens) else None
+        return following is None or not following.word or clause.separator_at(i + 1) is not None
+    return False
+
+
+def _is_passive(clause: _Clause, i: int) -> bool:
+    lower = clause.tokens[i].lower
+    return lower not in clause.g.active_words and any(lower.endswith(e) for e in clause.g.passive_endings)
+
+
+def _predicate(clause: _Clause) -> int | None:
+    for i, token in enumerate(clause.tokens):
+        if token.text in clause.g.intro_end or _is_predicate(clause, i):
+            return i
+    return None
+
+
+def _delegation_at(clause: _Clause, i: int) -> tuple[_Delegation, int] | None:
+    for delegation in clause.g.delegations:
+        end = clause.any_phrase_at(i, delegation.phrases)
+        if end is not None:
+            return delegation, end
+    return None
+
+
+def _clause_end(clause: _Clause) -> int:
+    """The end of the first sentence: co-markers of a later one are not this item's."""
+    for i, token in enumerate(clause.tokens):
+        if token.text in {".", ";"} and i > 0:
+            return i
+    return len(clause.tokens)
+
+
+def _governed(clause: _Clause, mention: _Mention) -> bool:
+    """A body after a preposition, or after an adjective that takes it («подотчетным Президенту»)."""
+    if mention.start == 0:
+        return False
+    previous = clause.tokens[mention.start - 1]
+    if previous.lower in clause.g.governors:
+        return True
+    adjective = previous.pos & (_ADJECTIVES | _SHORT_ADJECTIVES)
+    return clause.lang == "ru" and bool(adjective) and clause.covered[mention.start - 1] is None
+
+
+def _skip_connectors(clause: _Clause, j: int, limit: int) -> int:
+    """The next index after separators, parentheses and personal names (Чукарин В.Ф.)."""
+    tokens = clause.tokens
+    while j < limit:
+        if tokens[j].text == "(":
+            close = clause.closing(j)
+            if close is None:
+                break
+            j = close + 1
+        elif tokens[j].person and clause.covered[j] is None:
+            j += 1
+        elif (end := clause.separator_at(j)) is not None:
+            j = end
+        else:
+            break
+    return j
+
+
+def _co_executors(clause: _Clause, limit: int) -> list[_Mention]:
+    """Co-executors named with a co-marker: «совместно с X, Y» / «X-пен, Y-пен бірлесіп»."""
+    g = clause.g
+    found: list[_Mention] = []
+    for i in range(limit):
+        end = clause.any_phrase_at(i, g.co_before)
+        if end is not None:
+            j = end
+            while j < limit:
+                mention = _mention_at(clause, j, g.co_cases)
+                if mention is None:
+                    break
+                found.append(mention)
+                following = _skip_connectors(clause, mention.end, limit)
+                if clause.separator_before(following) is None:
+                    break
+                j = following
+        if i > 0 and clause.any_phrase_at(i, g.co_after) is not None:
+            mention = _mention_ending_at(clause, i, None)  # the act may forget the case: «"Алматыгаз" АҚ бірлесе»
+            while mention is not None:
+                found.append(mention)
+                separator = _separator_back(clause, mention)
+                if separator is None:
+                    break
+                mention = _mention_ending_at(clause, separator, g.co_cases)
+    return list(dict.fromkeys(found))
+
+
+def _separator_back(clause: _Clause, mention: _Mention) -> int | None:
+    """The separator before a co-executor, over a few qualifying words that then join it
+    («Қазақстан Республикасының басқа да орталық мемлекеттік органдарымен»)."""
+    for start in range(mention.start, max(-1, mention.start - 5), -1):
+        separator = clause.separator_before(start)
+        if separator is not None:
+            if start < mention.start:
+                clause.resize(mention, start, mention.end)
+            return separator
+        if start == 0 or clause.covered[start - 1] is not None or not clause.tokens[start - 1].word:
+            return None
+        if clause.tokens[start - 1].cases & clause.g.co_cases:
+            return None
+    return None
+
+
+def _mention_at(clause: _Clause, j: int, cases: frozenset[str]) -> _Mention | None:
+    """The mention starting at ``j`` in one of ``cases``; after a co-marker a Russian noun phrase
+    is one even with an unknown head, and leading adjectives join a known name («другими
+    центральными государственными органами»)."""
+    tokens = clause.tokens
+    mention = clause.covered[j]
+    if mention is not None:
+        return mention if mention.start == j and mention.cases & cases else None
+    if clause.lang != "ru":
+        return None
+    k = j
+    while k < len(tokens) and clause.covered[k] is None and tokens[k].adjective_cases & cases and "NOUN" not in tokens[k].pos:
+        k += 1
+    if k >= len(tokens) or k == j and tokens[k].lower in clause.g.governors:
+        return None
+    following = clause.covered[k]
+    if following is not None:
+        if k > j and following.start == k and following.cases & cases:
+            clause.resize(following, j, following.end)
+            return following
+        return None
+    if tokens[k].noun_cases & cases and "PREP" not in tokens[k].pos and not tokens[k].person:
+        mention = clause.noun_phrase(k, None)
+        if mention.start == j:
+            return clause.place(mention)
+    return None
+
+
+def _mention_ending_at(clause: _Clause, j: int, cases: frozenset[str] | None) -> _Mention | None:
+    """The mention ending right before ``j`` (in one of ``cases`` unless None); in Kazakh a noun
+    phrase in the instrumental is one even with an unknown head."""
+    k = j - 1
+    while k >= 0 and not clause.tokens[k].word and clause.tokens[k].text not in _QUOTES and clause.tokens[k].text != ")":
+        k -= 1
+    if k < 0:
+        return None
+    mention = clause.covered[k]
+    if mention is not None:
+        return mention if mention.end == k + 1 and (cases is None or mention.cases & cases) else None
+    token = clause.tokens[k]
+    wanted = cases if cases is not None else clause.g.co_cases
+    if clause.lang == "kk" and token.word and token.cases & wanted and not token.stop and not token.person:
+        return clause.place(clause.noun_phrase(k, None))
+    return None
+
+
+def _read_addressees(clause: _Clause) -> _Reading:
+    tokens, g = clause.tokens, clause.g
+    reading = _Reading(co=_co_executors(clause, _clause_end(clause)))
+    predicate = _predicate(clause)
+    if predicate is None:
+        return reading
+    cases, start, end = g.addressee_cases, 0, predicate
+    at_start = g.addressee_at_start
+    delegated = _delegation_at(clause, predicate)
+    if delegated is not None:
+        delegation, after = delegated
+        cases = frozenset((delegation.case,))
+        if delegation.side == "after":
+            following = next((i for i in range(after, len(tokens)) if _is_predicate(clause, i)), None)
+            start, end = after, following if following is not None else _clause_end(clause)
+    else:
+        found = next((f for i in range(predicate) if (f := _delegation_at(clause, i)) and f[0].side == "after"), None)
+        if found is not None:
+            cases, start = frozenset((found[0].case,)), found[1]
+        elif tokens[predicate].text not in g.intro_end and _is_passive(clause, predicate):
+            return reading
+    candidates = [m for m in clause.mentions if start <= m.start and m.end <= end and m not in reading.co]
+    opening = next((i for i in range(start, end) if tokens[i].word or tokens[i].text in _QUOTES), end)
+    first = next(
+        (m for m in candidates if m.cases & cases and not _governed(clause, m) and (not at_start or m.start == opening)),
+        None,
+    )
+    if first is None:
+        return reading
+    list_cases = first.cases & cases
+    reading.addressees.append(first)
+    j = first.end
+    while j < end:
+        following = _skip_connectors(clause, j, end)
+        co_end = _skip_co(clause, following, reading.co, end)
+        if co_end != following:
+            j = co_end
+            continue
+        mention = clause.covered[following] if following < end else None
+        if mention is None or mention.start != following or not mention.cases & list_cases or mention in reading.co:
+            break
+        if following == j:
+            break  # two names with nothing between them are not a list («комиссиясы ... Мәжілісі депутаттарының»)
+        reading.addressees.append(mention)
+        j = mention.end
+    after = _skip_connectors(clause, reading.addressees[-1].end, len(tokens))
+    if after < len(tokens) and tokens[after].lower in g.postpositions:
+        reading.addressees.clear()  # «бюджеттік ұйымдар үшін»: governed, not the subject
+    return reading
+
+
+def _skip_co(clause: _Clause, j: int, co: list[_Mention], end: int) -> int:
+    """The index after a co-executor phrase starting at ``j`` (marker and names), else ``j``."""
+    start = j
+    marker = clause.any_phrase_at(j, clause.g.co_before)
+    if marker is not None:
+        j = marker
+    while j < end:
+        mention = next((m for m in co if m.start == j), None)
+        if mention is not None:
+            j = mention.end
+        elif (after := clause.any_phrase_at(j, clause.g.co_after)) is not None:
+            j = after
+        elif (after := _skip_connectors(clause, j, end)) != j and any(m.start == after for m in co):
+            j = after
+        else:
+            break
+    return j if j != marker or marker is None else start
+
+
+def _lead_marked(clause: _Clause, mention: _Mention) -> bool:
+    """Whether «(свод)» / «(жинақтау)» follows the mention."""
+    j, tokens = mention.end, clause.tokens
+    while j < len(tokens) and tokens[j].text == "(":
+        close = clause.closing(j)
+        if close is None:
+            return False
+        if any(t.lower in clause.g.lead for t in tokens[j + 1 : close]):
+            return True
+        j = close + 1
+    return False
+
+
+def _executor(clause: _Clause, mention: _Mention, role: str, offset: int) -> Executor:
+    start, end = clause.span(mention)
+    entry = mention.match.entry if mention.match else None
+    return Executor(
+        id=entry.id if entry else None,
+        name_ru=entry.name_ru if entry else None,
+        name_kk=entry.name_kk if entry else None,
+        kind=mention.kind,
+        role=role,
+        text=clause.doc.text[start:end],
+        span=(offset + start, offset + end),
+    )
+
+
+def find_executors(
+    text: str,
+    lang: str,
+    *,
+    offset: int = 0,
+    on: dt.date | None = None,
+    mode: Mode = "addressee",
+) -> tuple[list[Executor], list[str]]:
+    """The executors of an item's ``text``, lead first, and one warning per executor the
+    gazetteer does not know (it is still returned, with ``id`` None).
+
+    ``offset`` is added to every span (the item's start in ``Act.text``); ``on`` (the act's
+    date) chooses between bodies that bore one name at different times.
+
+    >>> executors, warnings = find_executors("Министерству финансов совместно с МНЭ обеспечить", "ru")
+    >>> [(e.id, e.role, e.text) for e in executors]
+    [('mf', 'lead', 'Министерству финансов'), ('mne', 'co', 'МНЭ')]
+    """
+    if mode not in ("addressee", "list"):
+        raise ValueError(f"find_executors: expected mode 'addressee' or 'list', got {mode!r}")
+    clause = _Clause(text, lang, on, gazetteer())
+    if mode == "addressee":
+        reading = _read_addressees(clause)
+    else:
+        reading = _Reading(addressees=list(clause.mentions))
+    named = sorted(dict.fromkeys(reading.addressees + reading.co), key=lambda m: m.start)
+    marked = [m for m in named if _lead_marked(clause, m)]
+    lead = marked[0] if marked else (reading.addressees[0] if reading.addressees else None)
+    executors: list[Executor] = []
+    warnings: list[str] = []
+    seen: set[str] = set()
+    for mention in ([lead] if lead else []) + [m for m in named if m is not lead]:
+        executor = _executor(clause, mention, "lead" if mention is lead else "co", offset)
+        identity = executor.id or executor.text.casefold()
+        if identity in seen:
+            continue
+        seen.add(identity)
+        executors.append(executor)
+        if executor.id is None:
+            warnings.append(f"executor not in the gazetteer: «{executor.text}» at {executor.span[0]}")
+    return executors, warnings

@@ -1,0 +1,196 @@
+"""Executors of instruction items (golden cases per language and phenomenon), and the gazetteer
+matcher they are built on."""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from tapsyrma.corpora import data_path
+from tapsyrma.parser.errors import DataError, LanguageError
+from tapsyrma.parser.executors import find_executors
+from tapsyrma.parser.gazetteer import Gazetteer, gazetteer
+
+GOLDEN = Path(__file__).parent / "golden" / "executors"
+
+
+def _golden(lang: str) -> list:
+    with (GOLDEN / f"{lang}.toml").open("rb") as fh:
+        cases = tomllib.load(fh)["case"]
+    return [pytest.param(lang, case, id=f"{lang}-{n}-{case['phenomenon'][:40]}") for n, case in enumerate(cases, 1)]
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _marked(text: str, executors) -> str:
+    """The text with every executor bracketed, for a failure message."""
+    out, last = [], 0
+    for e in sorted(executors, key=lambda e: e.span):
+        out += [text[last : e.span[0]], f"[{text[e.span[0]:e.span[1]]}]{{{e.id or e.kind}/{e.role}}}"]
+        last = e.span[1]
+    return "".join(out) + text[last:]
+
+
+@pytest.mark.parametrize(("lang", "case"), _golden("ru") + _golden("kk"))
+def test_golden(lang, case):
+    text = case["text"]
+    if "source" in case:
+        sample = (data_path("samples") / case["source"].split(":")[0]).read_text(encoding="utf-8")
+        assert _squash(text) in _squash(sample), f"the case is not in {case['source']}"
+    executors, warnings = find_executors(text, lang, on=case.get("on"), mode=case.get("mode", "addressee"))
+    got = [
+        {"id": e.id, "role": e.role} if e.id else {"text": e.text, "kind": e.kind, "role": e.role}
+        for e in executors
+    ]
+    assert got == case["expected"], f"{case['phenomenon']}:\n  {_marked(text, executors)}"
+    assert len(warnings) == sum(e.id is None for e in executors)
+    for executor in executors:
+        assert text[executor.span[0] : executor.span[1]] == executor.text
+
+
+def test_spans_are_offset_into_the_act():
+    text = "Министерству финансов совместно с МНЭ обеспечить"
+    executors, _ = find_executors(text, "ru", offset=100)
+    assert [e.span for e in executors] == [(100, 121), (134, 137)]
+    assert executors[0].name_ru == "Министерство финансов Республики Казахстан"
+    assert executors[0].name_kk == "Қазақстан Республикасының Қаржы министрлігі"
+    assert executors[0].kind == "body"
+
+
+def test_unknown_body_is_kept_with_a_warning():
+    executors, warnings = find_executors("МВД  России  определить  порядок", "ru", offset=7)
+    assert [(e.id, e.name_ru, e.kind, e.text) for e in executors] == [(None, None, "body", "МВД  России")]
+    assert warnings == ["executor not in the gazetteer: «МВД  России» at 7"]
+
+
+def test_former_name_keeps_the_canonical_entry():
+    executors, _ = find_executors(
+        "Министерству экологии, геологии и природных ресурсов Республики Казахстан принять иные меры", "ru",
+        on=dt.date(2022, 5, 25),
+    )
+    (executor,) = executors
+    assert executor.id == "mepr"
+    assert executor.text == "Министерству экологии, геологии и природных ресурсов Республики Казахстан"
+    assert executor.name_ru == gazetteer().get("mepr").name_ru
+
+
+def test_list_mode_names_every_body_in_order():
+    executors, warnings = find_executors("МНЭ, МФ РК, Министерство юстиции", "ru", mode="list")
+    assert [(e.id, e.role) for e in executors] == [("mne", "lead"), ("mf", "co"), ("mju", "co")]
+    assert warnings == []
+
+
+def test_addressee_mode_ignores_bodies_after_the_verb():
+    executors, _ = find_executors("Правительству Республики Казахстан внести в Администрацию Президента предложения", "ru")
+    assert [e.id for e in executors] == ["government"]
+    executors, _ = find_executors("Правительству Республики Казахстан внести в Администрацию Президента предложения", "ru", mode="list")
+    assert [e.id for e in executors] == ["government", "administration_president"]
+
+
+def test_bad_arguments():
+    with pytest.raises(LanguageError):
+        find_executors("text", "en")
+    with pytest.raises(ValueError, match="mode"):
+        find_executors("text", "ru", mode="table")
+
+
+def test_executor_data_has_the_same_keys_in_both_languages():
+    def keys(value, prefix=""):
+        if isinstance(value, dict):
+            return {f"{prefix}.{k}" for k in value} | {k for key, v in value.items() for k in keys(v, f"{prefix}.{key}")}
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            return {k for item in value for k in keys(item, f"{prefix}[]")}
+        return set()
+
+    ru, kk = (tomllib.loads(data_path("lang", lang, "executors.toml").read_text(encoding="utf-8")) for lang in ("ru", "kk"))
+    assert keys(ru) == keys(kk)
+
+
+def test_logic_has_no_russian_or_kazakh_words():
+    # letter maps (ё → е) are spelling, not words; every word lives in corpora/
+    cyrillic = re.compile(r"[а-яёәғқңөұүһі]{3,}", re.IGNORECASE)
+    for module in ("executors.py", "gazetteer.py", "morphology.py", "nlp.py"):
+        tree = ast.parse((Path(__file__).parents[1] / "parser" / module).read_text(encoding="utf-8"))
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and node.body
+            and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)
+        }
+        literals = [
+            node.value for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+        ]
+        assert not [s for s in literals if cyrillic.search(s)], module
+
+
+# --- gazetteer matching ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Министерству иностранных дел Республики Казахстан", "ru", [("mfa", "name")]),
+        ("совместно с Министерством финансов", "ru", [("mf", "short")]),
+        ("МИД, МНЭ и МВД", "ru", [("mfa", "short"), ("mne", "short"), ("mvd", "short")]),
+        ("Қазақстан Республикасының Сыртқы істер министрлігіне", "kk", [("mfa", "name")]),
+        ("Үкіметке", "kk", [("government", "short")]),
+    ],
+)
+def test_matches_in_any_case_form(text, lang, expected):
+    assert [(m.entry.id, m.via) for m in gazetteer().matches(text, lang)] == expected
+
+
+def test_longest_match_wins():
+    matches = gazetteer().matches("Министерство финансов Республики Казахстан", "ru")
+    assert [(m.entry.id, m.start, m.end) for m in matches] == [("mf", 0, 42)]
+
+
+def test_abbreviations_match_only_in_capitals():
+    assert gazetteer().matches("мид", "ru") == []
+
+
+def test_lookup_resolves_any_wording():
+    names = gazetteer()
+    assert names.lookup("Министерству финансов", "ru").id == "mf"
+    assert names.lookup("Қаржы министрлігімен", "kk").id == "mf"
+    assert names.lookup("Министерство экологии, геологии и природных ресурсов Республики Казахстан", "ru").id == "mepr"
+    assert names.lookup("Министерство чудес", "ru") is None
+    assert names.get("mf").kind == "body" and names.get("no_such_id") is None
+
+
+def test_user_gazetteer_file_is_added(tmp_path):
+    extra = tmp_path / "mine.toml"
+    extra.write_text(
+        '[[entry]]\nid = "test_agency"\nkind = "body"\nname_ru = "Агентство по испытаниям"\n'
+        'name_kk = "Сынақ агенттігі"\nparent = "government"\n',
+        encoding="utf-8",
+    )
+    names = Gazetteer.load(extra_paths=[extra])
+    assert names.lookup("Агентству по испытаниям", "ru").id == "test_agency"
+    assert names.lookup("Сынақ агенттігіне", "kk").id == "test_agency"
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ('[[entry]]\nid = "Bad Id"\nkind = "body"\nname_ru = "Орган"\nname_kk = "Орган"\n', "'Bad Id'"),
+        ('[[entry]]\nid = "x"\nkind = "ministry"\nname_ru = "Орган"\nname_kk = "Орган"\n', "kind"),
+        ('[[entry]]\nid = "x"\nkind = "body"\nname_ru = "Орган"\nname_kk = "Орган"\nparent = "nobody"\n', "'nobody'"),
+        ('[[entry]]\nid = "mf"\nkind = "body"\nname_ru = "Орган"\nname_kk = "Орган"\n', "already defined"),
+        ('[[entry]\n', "valid TOML"),
+    ],
+)
+def test_bad_user_gazetteer_names_file_and_entry(tmp_path, body, message):
+    extra = tmp_path / "bad.toml"
+    extra.write_text(body, encoding="utf-8")
+    with pytest.raises(DataError, match=re.escape(message)) as error:
+        Gazetteer.load(extra_paths=[extra])
+    assert "bad.toml" in str(error.value)
