@@ -710,6 +710,9 @@ def test_pattern_syntax() -> None:
     assert ru.find("legislation", "в установленном законодательством порядке") == ()
     assert [h.text for h in ru.find("named_act", "принятие Закона Республики Казахстан «О связи»")] == ["Закона Республики Казахстан «"]
     # a gap is at most four words
+    kk = lexicon("kk")  # words of kz-kk-ukaz-20220303-826 п.1 and kz-kk-ukaz-20191226 п.1
+    assert kk.find("vague", "әлеуметтік мәселелерге баса назар аудара отырып") == ()
+    assert kk.find("construction", "конституциялық құрылысқа және ұлттық қауіпсіздікке") == ()
     assert ru.find("legislation", "внести в Мажилис Парламента изменения в закон")
     assert not ru.find("legislation", "внести в Мажилис Парламента Республики Казахстан изменения в закон")
 
