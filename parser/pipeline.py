@@ -38,7 +38,7 @@ def parse_text(text: str, *, lang: str = "auto", source: str = "-", received: dt
         warnings=parsed.warnings + item_warnings,
         text=normalized.text,
     )
-    decided = tuple(item.model_copy(update={"control": decide_control(item, act)}) for item in act.items)
+    decided = tuple(item.model_copy(update={"control": decide_control(item, act, received=received)}) for item in act.items)
     control = _with_body(parsed.control, normalized.text, language, parsed.header.date)
     return act.model_copy(update={"items": decided, "control": control})
 
