@@ -6,7 +6,7 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import Annotated
 
 import typer
 
@@ -73,20 +73,20 @@ def load_input(name: str, *, lang: str | None) -> Act | ReportInput:
 
 
 def generate(
-    document: Document = typer.Argument(..., help="assignment (Appendix 5), card, report (Appendix 8) or roadmap."),
-    inputs: list[str] = typer.Argument(
-        ..., metavar="INPUT",
+    document: Annotated[Document, typer.Argument(help="assignment (Appendix 5), card, report (Appendix 8) or roadmap.")],
+    inputs: Annotated[list[str], typer.Argument(
+        metavar="INPUT",
         help="An act (.txt .md .html .docx .pdf, the JSON of `tapsyrma parse --format json`, or - for standard input); "
              "for report also several acts and JSON/XLSX lists of instructions.",
-    ),
-    lang: Optional[Language] = typer.Option(None, "--lang", "-l", help="Language of the document; default: the act's."),
-    output: Path = typer.Option(..., "--output", "-o", help="The file to write; its extension picks the format."),
-    item: Optional[str] = typer.Option(None, "--item", help="The item of a card or roadmap: 2, 2.1 (needed when the act has several)."),
-    fmt: Optional[Format] = typer.Option(None, "--format", "-f", help="docx, html, xlsx or pdf; default: from the output's extension."),
-    template: Optional[Path] = typer.Option(None, "--template", help="Your own .docx (or .html) template for this document."),
-    pdf: bool = typer.Option(False, "--pdf", help="Also write a PDF next to a DOCX output (needs LibreOffice)."),
-    year: Optional[int] = typer.Option(None, "--year", help="report: the year reported on."),
-    reporter: Optional[str] = typer.Option(None, "--reporter", help="report: the body that reports."),
+    )],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The file to write; its extension picks the format.")],
+    lang: Annotated[Language | None, typer.Option("--lang", "-l", help="Language of the document; default: the act's.")] = None,
+    item: Annotated[str | None, typer.Option(help="The item of a card or roadmap: 2, 2.1 (needed when the act has several).")] = None,
+    fmt: Annotated[Format | None, typer.Option("--format", "-f", help="docx, html, xlsx or pdf; default: from the output's extension.")] = None,
+    template: Annotated[Path | None, typer.Option(help="Your own .docx (or .html) template for this document.")] = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Also write a PDF next to a DOCX output (needs LibreOffice).")] = False,
+    year: Annotated[int | None, typer.Option(help="report: the year reported on.")] = None,
+    reporter: Annotated[str | None, typer.Option(help="report: the body that reports.")] = None,
 ) -> None:
     """Generate a control document from an act (or, for the report, from acts and instruction lists).
 

@@ -184,18 +184,25 @@ def require_items(act: Act) -> None:
         raise InputError(f"act: expected instruction items, got none in {act.source}")
 
 
+def item_key(item: Item) -> str:
+    """How documents and ``--item`` name an item: its path in the act ("2.1"), else its number."""
+    return ".".join(item.path) or (item.number or "")
+
+
 def select_item(act: Act, number: str | None) -> Item:
-    """The item numbered ``number`` ("2", "2.1", "2.1)"), or the only item of the act."""
+    """The item ``number`` names ("2.1", "2.1)", or a number that only one item has), or the only item."""
     require_items(act)
-    known = [".".join(item.path) or (item.number or "") for item in act.items]
+    known = [item_key(item) for item in act.items]
     if number is None:
         if len(act.items) == 1:
             return act.items[0]
         raise InputError(f"item: expected one of {', '.join(known)} (--item), got none")
-    wanted = number.strip().rstrip(").").replace(")", "")
-    for item, key in zip(act.items, known):
-        if wanted in (key, item.number, ".".join(item.path)):
-            return item
+    wanted = number.strip().rstrip(".").replace(")", "")
+    by_path = [item for item, key in zip(act.items, known) if key == wanted]
+    by_number = [item for item in act.items if item.number == wanted]
+    found = by_path or by_number
+    if len(found) == 1:
+        return found[0]
     raise InputError(f"item: expected one of {', '.join(known)}, got {number!r}")
 
 
@@ -286,8 +293,8 @@ def decision(item: Item, key: str, lang: str) -> str:
 
 
 def controller(item: Item, lang: str) -> str:
-    """Who controls the item: the "level" decision, or a blank line while undecided."""
-    return decision(item, "level", lang)
+    """Who controls the item (the "level" decision without its reasons), or a blank line while undecided."""
+    return _decided(item, "level", lang) or wording(lang).common.blank
 
 
 def assignment(act: Act, lang: str) -> Assignment:
@@ -296,10 +303,10 @@ def assignment(act: Act, lang: str) -> Assignment:
     blank = wording(lang).common.blank
     rows = tuple(
         AssignmentRow(
-            number=f"{index}.",
+            number=f"{item_key(item) or index}.",
             measure=clean(item.text),
             deadline=deadline_cell(item.deadline, lang) or blank,
-            completion_form=clean(item.completion_form) or blank,
+            completion_form=clean(item.completion_form),
             final_result=clean(item.final_result),
             executors=lines(ordered_executors(item, lang)) or blank,
             controller=controller(item, lang),
@@ -336,7 +343,7 @@ def card(act: Act, number: str | None, lang: str) -> Card:
             completion_form=clean(item.completion_form) or blank,
             final_result=clean(item.final_result) or blank,
             act_control=view.control or nothing,
-            level=controller(item, lang),
+            level=decision(item, "level", lang),
             monitoring=decision(item, "monitoring", lang),
             roadmap=lines((
                 decision(item, "roadmap", lang),
@@ -361,7 +368,7 @@ def roadmap(act: Act, number: str | None, lang: str) -> Roadmap:
     ]
     final_row = RoadmapRow(
         number=f"{len(stage_rows) + 1}.",
-        measure=clean(item.action or item.text),
+        measure=clean(item.text),
         completion_form=clean(item.completion_form),
         deadline=deadline,
         executors=lines(executors),

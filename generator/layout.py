@@ -39,12 +39,12 @@ LAYOUTS: dict[str, Layout] = {
         table="rows",
         columns=(
             ("number", 1.2),
-            ("measure", 7.4),
+            ("measure", 7.2),
             ("deadline", 3.0),
             ("completion_form", 2.8),
-            ("final_result", 2.9),
+            ("final_result", 2.8),
             ("executors", 3.8),
-            ("controller", 4.6),
+            ("controller", 4.9),
         ),
     ),
     "card": Layout(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -53,7 +53,7 @@ def _word_starts(phrases: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")") if alternatives else None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(lang: str) -> dict[str, _SphereEntry]:
     try:
         return _SphereFile.model_validate(langdata.load(lang, "spheres")).sphere
@@ -63,7 +63,7 @@ def _load(lang: str) -> dict[str, _SphereEntry]:
         raise DataError(f"corpora/lang/{lang}/spheres.toml: {where}: {first['msg']}") from None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _matchers() -> tuple[_Matcher, ...]:
     files = {lang: _load(lang) for lang in LANGUAGES}
     order = list(files[LANGUAGES[0]])

@@ -5,7 +5,8 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from jinja2 import Environment, StrictUndefined, TemplateError as JinjaError
+from jinja2 import Environment, StrictUndefined
+from jinja2 import TemplateError as JinjaError
 from lxml.etree import XMLSyntaxError
 
 from tapsyrma.parser.errors import TemplateError

@@ -5,7 +5,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError as JinjaError
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import TemplateError as JinjaError
 
 from tapsyrma.parser.errors import TemplateError
 
@@ -14,7 +15,7 @@ from .contract import check_html
 
 
 @lru_cache(maxsize=16)
-def _environment(folder: Path) -> Environment:
+def html_environment(folder: Path) -> Environment:
     return Environment(
         loader=FileSystemLoader(folder),
         autoescape=True,
@@ -25,7 +26,7 @@ def _environment(folder: Path) -> Environment:
 
 
 def render_html(template: Path, model: DocumentModel) -> bytes:
-    environment = _environment(template.parent)
+    environment = html_environment(template.parent)
     check_html(template, type(model), environment)
     context = template_variables(model)
     try:

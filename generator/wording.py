@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -119,7 +119,7 @@ class Wording(_Strict):
         return getattr(self, document)
 
 
-@lru_cache(maxsize=None)
+@cache
 def wording(lang: str) -> Wording:
     """The validated wording of the documents in ``lang``."""
     if lang not in LANGUAGES:
@@ -138,7 +138,7 @@ def wording(lang: str) -> Wording:
     return parsed
 
 
-@lru_cache(maxsize=None)
+@cache
 def _kind_ids() -> dict[str, str]:
     """The act kind as the JSON names it ("указ") → its id ("ukaz"), from the parser's structure data."""
     ids: dict[str, str] = {}
@@ -148,7 +148,7 @@ def _kind_ids() -> dict[str, str]:
     return ids
 
 
-@lru_cache(maxsize=None)
+@cache
 def _issuer_ids() -> dict[str, str]:
     """The issuer as the JSON names it (in either language) → its id."""
     ids: dict[str, str] = {}
