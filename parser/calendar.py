@@ -51,7 +51,8 @@ class _Transfer(_Strict):
         if self.day_off.weekday() >= _SATURDAY:
             raise ValueError(f"day_off {self.day_off} must be a weekday, it is a {self.day_off:%A}")
         if self.working_day.weekday() < _SATURDAY:
-            raise ValueError(f"working_day {self.working_day} must be a Saturday or Sunday, it is a {self.working_day:%A}")
+            raise ValueError(f"working_day {self.working_day} must be a Saturday or Sunday, "
+                             f"it is a {self.working_day:%A}")
         return self
 
 

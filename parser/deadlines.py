@@ -1,0 +1,1088 @@
+"""Deadlines of instruction items: every term phrase of a text, typed, with its computed due date.
+
+The grammar is ours, staged and data-driven. Every word (months with all their Kazakh case
+endings, numerals, the markers "by", "not later than", "every quarter", ...) comes from
+``corpora/lang/<lang>/deadlines.toml``; this module holds no word of either language. Its regular
+expressions are built once per language from small named parts: a day, a month, a year reference,
+a date, a list of dates, a duration, the event a duration counts from.
+
+Matching is kept apart from interpretation. Each *stage* is a named pattern and an interpreter;
+the data keys in brackets say where its words come from:
+
+============  ====================================================================================
+stage         what it finds → kind of the result
+============  ====================================================================================
+effective     the act's entry into force ([effective]): not a deadline, it claims its words
+range         from one date until another ([markers] from_*, by_*) → date, due = the end
+periodic      a frequency ([periodic] weekly ... yearly) with an optional anchor: dates, a day of
+              the month following the period, or months → periodic with a schedule
+standing      a standing duty ([periodic] standing; standing_cell only as a whole table cell or
+              line) → periodic without due date
+relative_adj  an adjective of time ([relative.adjectives], "two-week term") → relative
+relative      a duration with its frame ([relative] before/after, units, working/calendar) and the
+              event it counts from ([anchors]) → relative
+event         a term tied to an undated event ([events]) → relative without due date
+period_end    the end of a year, quarter, half-year or month ([periods] end_*) → period_end
+period        a quarter, half-year, month (range) or "in <year>" → period_end
+date          dates with a marker ([markers] by_*; in Kazakh also a month in the dative) → date.
+              A date without one, or an act reference ([markers] reference_*), claims its words
+              and gives nothing
+============  ====================================================================================
+
+All stages run over the whole text; candidates are taken longest first (the earlier stage of the
+table wins a tie), and a candidate its interpreter rejects leaves its words to the others: the
+first valid reading wins, as in dateparser's list of parsers. ``Deadline.trace`` names the stage
+and every step of the computation.
+
+How due dates are computed (``basis`` is the act's date or the date of receipt):
+
+- explicit dates and period ends are taken as written and never moved; a day and month without
+  a year is the next such day on or after the basis;
+- working days: :meth:`WorkCalendar.add_working_days` from the basis, the basis not counted
+  (paragraph 50 of the Rules of decree No. 403: terms are counted in working days from receipt).
+  Days not marked as calendar days are working days for the same reason;
+- calendar days, weeks (7 days), months (the same day number, clamped to the month's end) and
+  years from the basis; a due date on a day off moves to the next working day (the Civil Code
+  rule for a term ending on a non-working day), and the trace says so;
+- a term counted from an event the act does not date, or tied to one, has no due date; nor has
+  anything relative when there is no basis;
+- periodic terms get ``schedule``, the next due dates on or after the basis (4 for quarterly and
+  weekly, 12 for monthly, 2 for half-yearly and yearly, or one per anchor date if more) and
+  ``due`` = the first. Without an anchor a period is due at its end (quarterly: 31 March,
+  30 June, ...); weekly terms fall every 7 days from the basis.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import itertools
+import re
+from calendar import monthrange
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from . import langdata
+from .calendar import WorkCalendar, kz_calendar
+from .errors import DataError
+from .model import Deadline, Span
+
+__all__ = ["find_deadline", "find_deadlines", "find_effective_date", "personal_instruction_default"]
+
+_PERSONAL_TERM_DAYS = 14  # paragraph 51: two weeks from signing
+_FREQUENCIES = ("weekly", "monthly", "quarterly", "half_yearly", "yearly")
+_SCHEDULE_LENGTH = {"weekly": 4, "monthly": 12, "quarterly": 4, "half_yearly": 2, "yearly": 2}
+_PERIOD_END_MONTHS = {"monthly": tuple(range(1, 13)), "quarterly": (3, 6, 9, 12), "half_yearly": (6, 12),
+                      "yearly": (12,)}
+_FOLLOWING_MONTHS = {"monthly": tuple(range(1, 13)), "quarterly": (1, 4, 7, 10), "half_yearly": (1, 7),
+                     "yearly": (1,)}
+_UNITS = ("day", "week", "month", "year")
+_LETTER = r"[^\W\d_]"
+_DASH = r"[-\u2013\u2014]"
+_TRIM = " \t\n,;:"
+_CLAUSE_LENGTH = 400  # characters an entry-into-force condition may take
+_CLAUSE_END = re.compile(r"[.;()]|\n\n")  # a clause may run over a hard-wrapped line, not a block
+
+
+# ---------------------------------------------------------------------------------------------
+# The data file: validated once per language
+# ---------------------------------------------------------------------------------------------
+
+_WORDS, _PAIRS, _MONTHS, _GROUPS, _FLAG, _TEXT = ("a list of phrases", "a list of [phrase, number]",
+                                                  "12 lists of forms", "a list of letter groups",
+                                                  "true or false", "a text")
+_SCHEMA: dict[str, Any] = {
+    "letters": {"variants": _GROUPS},
+    "dates": {"year_first": _FLAG, "month_before_day": _FLAG},
+    "months": {"names": _MONTHS, "period_names": _MONTHS, "open_ending": _FLAG},
+    "numerals": {"units": _PAIRS, "tens": _PAIRS, "ordinals": _PAIRS, "roman": _PAIRS,
+                 "compound_prefixes": _PAIRS, "ordinal_suffixes": _WORDS},
+    "years": {"genitive": _WORDS, "in_year": _WORDS, "current": _WORDS, "bare": _WORDS},
+    "markers": dict.fromkeys(("by_before", "by_after", "by_case_endings", "by_case_blockers", "from_before",
+                              "from_after", "reference_before", "reference_after", "reference_endings",
+                              "list_joiners"), _WORDS),
+    "relative": {**dict.fromkeys(("before", "after", "adjective_before", "adjective_after", "working",
+                                  "calendar"), _WORDS),
+                 "units": dict.fromkeys(_UNITS, _WORDS), "adjectives": dict.fromkeys(_UNITS, _WORDS)},
+    "anchors": dict.fromkeys(("event_before", "event_after", "basis_events", "event_stop_endings",
+                              "event_trailing_words"), _WORDS),
+    "events": dict.fromkeys(("before", "nouns", "participle_endings", "after"), _WORDS),
+    "periods": dict.fromkeys(("end_before", "end_after", "in_before", "quarter", "half_year", "month_words",
+                              "year_blockers"), _WORDS),
+    "periodic": dict.fromkeys(_FREQUENCIES + ("standing", "standing_cell", "day_of_month", "following_month",
+                                              "following_year"), _WORDS),
+    "effective": {**dict.fromkeys(("verbs", "self", "signing", "publication", "lapse"), _WORDS),
+                  "verb_first": _FLAG},
+    "rules": dict.fromkeys(("working_days", "day_off_moves", "personal_default"), _TEXT),
+}
+
+
+def _is_phrases(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(p, str) and p and p == p.strip() for p in value)
+
+
+def _valid(kind: str, value: Any) -> bool:
+    if kind == _WORDS:
+        return _is_phrases(value)
+    if kind == _PAIRS:
+        return isinstance(value, list) and all(
+            isinstance(p, list) and len(p) == 2 and _is_phrases(p[:1]) and type(p[1]) is int for p in value)
+    if kind == _MONTHS:
+        return isinstance(value, list) and len(value) == 12 and all(_is_phrases(m) and m for m in value)
+    if kind == _GROUPS:
+        return isinstance(value, list) and all(_is_phrases(g) and all(len(ch) == 1 for ch in g) for g in value)
+    if kind == _FLAG:
+        return isinstance(value, bool)
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _check(data: dict, schema: dict, lang: str, where: str = "") -> None:
+    for key, kind in schema.items():
+        path = f"{where}.{key}" if where else key
+        if key not in data:
+            raise DataError(f"deadline data {lang}: expected key {path}, got none")
+        if isinstance(kind, dict):
+            if not isinstance(data[key], dict):
+                raise DataError(f"deadline data {lang}: expected table [{path}], got {data[key]!r:.60}")
+            _check(data[key], kind, lang, path)
+        elif not _valid(kind, data[key]):
+            raise DataError(f"deadline data {lang}: expected {path} to be {kind}, got {data[key]!r:.80}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Phrases → regular expressions; folding for look-ups
+# ---------------------------------------------------------------------------------------------
+
+class _Lexicon:
+    """Turns the phrases of one language into regex alternations and folded look-up keys."""
+
+    def __init__(self, variants: list[list[str]]):
+        self._classes: dict[str, str] = {}
+        fold: dict[str, str] = {}
+        for group in variants:
+            members = sorted({ch for letter in group for ch in (letter.lower(), letter.upper())})
+            cls = "[" + "".join(re.escape(ch) for ch in members) + "]"
+            for letter in group:
+                self._classes[letter.lower()] = cls
+                fold[letter.lower()] = group[0].lower()
+        self._fold = str.maketrans(fold)
+
+    def fold(self, text: str) -> str:
+        """Lower case, one spelling per letter group, single spaces: the key of every look-up."""
+        return " ".join(text.lower().translate(self._fold).split())
+
+    def folded(self, phrases: list[str]) -> tuple[str, ...]:
+        return tuple(self.fold(p) for p in phrases)
+
+    def _tokens(self, phrase: str) -> tuple[str, ...]:
+        """A phrase as regex atoms: a letter (or its group of variants), an escaped sign, a space run."""
+        atoms: list[str] = []
+        for ch in phrase.lower():
+            if ch.isspace():
+                if atoms[-1:] != [r"\s+"]:
+                    atoms.append(r"\s+")
+            else:
+                atoms.append(self._classes.get(ch, re.escape(ch)))
+        return tuple(atoms)
+
+    @staticmethod
+    def _trie(sequences: list[tuple[str, ...]]) -> str:
+        """One regex for many atom sequences, sharing their prefixes; a longer sequence is tried
+        before its own prefix, so the longest phrase wins."""
+        root: dict = {}
+        for atoms in sequences:
+            node = root
+            for atom in atoms:
+                node = node.setdefault(atom, {})
+            node[""] = {}
+
+        def render(node: dict) -> str:
+            branches = [atom + render(child) for atom, child in sorted(node.items()) if atom]
+            if "" in node:
+                branches.append("")
+            if len(branches) == 1:
+                return branches[0]
+            return "(?:" + "|".join(branches) + ")"
+
+        return render(root)
+
+    def words(self, phrases: list[str], *, left: bool = True, right: bool = True, open_ending: bool = False) -> str:
+        """An alternation of ``phrases`` (the longest wins), or a pattern that never matches.
+
+        ``left``/``right`` put word boundaries around phrases that begin/end with a letter or digit
+        (digits may follow a word: a month glued to its year); ``open_ending`` lets every phrase
+        go on with letters (Kazakh endings)."""
+        groups: dict[tuple[bool, bool], list[tuple[str, ...]]] = {}
+        for phrase in set(phrases):
+            key = (left and phrase[0].isalnum(), right and not open_ending and phrase[-1].isalnum())
+            groups.setdefault(key, []).append(self._tokens(phrase))
+        if not groups:
+            return "(?!)"
+        alternatives = []
+        for (bound_left, bound_right), sequences in sorted(groups.items()):
+            body = self._trie(sequences)
+            if open_ending:
+                body += _LETTER + "*"
+            alternatives.append((r"(?<!\w)" if bound_left else "") + body + (rf"(?!{_LETTER})" if bound_right else ""))
+        return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+    def table(self, *pair_lists: list[list]) -> dict[str, int]:
+        return {self.fold(word): value for pairs in pair_lists for word, value in pairs}
+
+
+# ---------------------------------------------------------------------------------------------
+# The grammar of one language
+# ---------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class _DateParts:
+    """One written date: year None when not written (current_year for "this year"); last_word
+    carries the date's case in Kazakh (the month's or, month first, the day's ending)."""
+
+    day: int
+    month: int
+    year: int | None
+    current_year: bool
+    last_word: str
+    start: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    """An entry-into-force clause: where its verb and the words of its condition are."""
+
+    verb_start: int
+    verb_end: int
+    when_start: int
+    when_end: int
+
+    @property
+    def span(self) -> Span:
+        return min(self.verb_start, self.when_start), max(self.verb_end, self.when_end)
+
+
+class _Blocked:
+    """The reading of words that are no deadline and must not be read as one either."""
+
+
+_BLOCKED = _Blocked()
+_Result = Deadline | _Blocked | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Stage:
+    name: str
+    pattern: re.Pattern[str]
+    interpret: Callable[[re.Match[str], _Context], _Result]
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    text: str
+    grammar: _Grammar
+    basis: dt.date | None
+    calendar: WorkCalendar
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+class _Grammar:
+    """The compiled stages and look-ups of one language, built once by :func:`_grammar`."""
+
+    def __init__(self, lang: str):
+        data = langdata.load(lang, "deadlines")
+        _check(data, _SCHEMA, lang)
+        self.lang = lang
+        self.data = data
+        self.lex = _Lexicon(data["letters"]["variants"])
+        self._lookups()
+        parts = self._parts()
+        self._parsers(parts)
+        self.stages = self._stages(parts)
+
+    # -- look-up tables -----------------------------------------------------------------------
+
+    def _lookups(self) -> None:
+        data, lex = self.data, self.lex
+        numerals, relative, markers = data["numerals"], data["relative"], data["markers"]
+        self.month_forms = {lex.fold(form): n for n, forms in enumerate(data["months"]["names"], 1) for form in forms}
+        self.month_stems = sorted(self.month_forms.items(), key=lambda item: -len(item[0]))
+        self.numbers = lex.table(numerals["units"], numerals["tens"])
+        self.ordinals = lex.table(numerals["ordinals"], numerals["roman"])
+        self.prefixes = lex.table(numerals["compound_prefixes"])
+        self.units = {lex.fold(w): unit for unit in _UNITS for w in relative["units"][unit]}
+        self.adjectives = {lex.fold(w): unit for unit in _UNITS for w in relative["adjectives"][unit]}
+        self.working_words = set(lex.folded(relative["working"]))
+        self.frequencies = {lex.fold(w): freq for freq in _FREQUENCIES for w in data["periodic"][freq]}
+        self.basis_events = lex.folded(data["anchors"]["basis_events"])
+        self.event_stop_endings = lex.folded(data["anchors"]["event_stop_endings"])
+        self.event_trailing_words = set(lex.folded(data["anchors"]["event_trailing_words"]))
+        self.reference_before = set(lex.folded(markers["reference_before"]))
+        self.reference_after = lex.folded(markers["reference_after"])
+        self.reference_endings = lex.folded(markers["reference_endings"])
+        self.case_endings = lex.folded(markers["by_case_endings"])
+        self.case_blockers = lex.folded(markers["by_case_blockers"])
+        self.year_blockers = set(lex.folded(data["periods"]["year_blockers"]))
+        self.day_of_month_words = lex.folded(data["periodic"]["day_of_month"])
+
+    # -- named parts ----------------------------------------------------------------------------
+
+    def _parts(self) -> dict[str, str]:
+        """The small named patterns every stage is built from (no capturing groups)."""
+        data, w = self.data, self.lex.words
+        months, numerals, years, markers = data["months"], data["numerals"], data["years"], data["markers"]
+        relative, periods, periodic = data["relative"], data["periods"], data["periodic"]
+        p: dict[str, str] = {}
+        open_ending = months["open_ending"]
+        p["day"] = r"(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])(?!\d)"
+        p["day_suffix"] = rf"(?:\s*-\s*{_LETTER}{{1,6}})?"
+        p["year4"] = r"(?<![\d.,])(?:1[89]\d\d|2[01]\d\d)(?!\d)"
+        p["month"] = w([f for forms in months["names"] for f in forms], open_ending=open_ending)
+        p["month_p"] = w([f for forms in months["period_names"] for f in forms], open_ending=open_ending)
+        p["numword"] = (rf"(?:{w([n for n, _ in numerals['tens']])}(?:\s+{w([n for n, _ in numerals['units']])})?"
+                        rf"|{w([n for n, _ in numerals['units']])})")
+        p["number"] = rf"(?:(?<![\d.,])\d{{1,3}}(?![\d.,]?\d)|{p['numword']})"
+        p["year_gen"] = w(years["genitive"], left=False)  # also glued to the digits
+        p["current"] = w(years["current"])
+        p["year_ref"] = rf"(?:{p['year4']}\s*{p['year_gen']}|{p['current']})"
+        p["joiner"] = rf"\s*{w(markers['list_joiners'])}\s*"
+        if data["dates"]["month_before_day"]:
+            p["day_month"] = (rf"(?:{p['day']}{p['day_suffix']}\s+{p['month']}"
+                              rf"|{p['month']}\s+(?:{p['day']}{p['day_suffix']}|{p['numword']}))")
+        else:
+            p["day_month"] = rf"{p['day']}{p['day_suffix']}\s+{p['month']}"
+        if data["dates"]["year_first"]:
+            p["textual"] = rf"(?:{p['year_ref']}\s+)?{p['day_month']}"
+        else:
+            p["textual"] = rf"{p['day_month']}(?:\s+{p['year_ref']})?"
+        p["numeric"] = rf"(?<![\d.,])\d{{1,2}}\.\d{{1,2}}\.\d{{4}}(?!\d)(?:\s*{p['year_gen']})?"
+        p["date"] = rf"(?:{p['numeric']}|{p['textual']})"
+        p["date_list"] = rf"{p['date']}(?:{p['joiner']}{p['date']})*"
+        p["by_before"] = w(markers["by_before"])
+        p["by_after"] = w(markers["by_after"])
+        p["punct"] = rf"\s*(?:[:]|{_DASH})?\s*"
+        p["ordinal"] = rf"(?:{w([n for n, _ in numerals['ordinals']])}|{w([n for n, _ in numerals['roman']])})"
+        p["day_kind"] = w(relative["working"] + relative["calendar"])
+        p["unit"] = w([u for unit in _UNITS for u in relative["units"][unit]])
+        p["duration"] = (rf"(?:{p['day_kind']}\s+)?(?:{p['number']}(?:\s*\(\s*\d{{1,3}}\s*\))?\s+)?"
+                         rf"(?:{p['day_kind']}\s+)?{p['unit']}")
+        p["month_words"] = w(periods["month_words"])
+        p["in_before"] = w(periods["in_before"])
+        p["dom"] = (rf"\d{{1,2}}(?!\d)(?:\s*-\s*{w(numerals['ordinal_suffixes'], left=False)})?\s*-?\s*"
+                    rf"{w(periodic['day_of_month'])}")
+        return p
+
+    def _parsers(self, p: dict[str, str]) -> None:
+        """Patterns with capturing groups that interpreters run over a matched phrase."""
+        data, w = self.data, self.lex.words
+        dates = data["dates"]
+        year = rf"(?:(?P<year>{p['year4']})\s*{p['year_gen']}|(?P<cur>{p['current']}))"
+        if dates["year_first"]:
+            alternatives = rf"(?P<day>{p['day']}){p['day_suffix']}\s+(?P<month>{p['month']})"
+            if dates["month_before_day"]:
+                alternatives += (rf"|(?P<month2>{p['month']})\s+(?:(?P<day2>{p['day']}){p['day_suffix']}"
+                                 rf"|(?P<dayword>{p['numword']}))")
+            one_date = rf"(?:{year}\s+)?(?:{alternatives})"
+        else:
+            one_date = rf"(?P<day>{p['day']}){p['day_suffix']}\s+(?P<month>{p['month']})(?:\s+{year})?"
+        self.one_date = _compile(rf"(?P<numeric>(?P<nd>\d{{1,2}})\.(?P<nm>\d{{1,2}})\.(?P<ny>\d{{4}}))|{one_date}")
+        self.month_word = _compile(p["month_p"])
+        self.duration = _compile(
+            rf"(?:(?P<kind1>{p['day_kind']})\s+)?(?:(?P<num>{p['number']})(?:\s*\(\s*\d{{1,3}}\s*\))?\s+)?"
+            rf"(?:(?P<kind2>{p['day_kind']})\s+)?(?P<unit>{p['unit']})")
+        self.day_number = re.compile(r"\d{1,2}(?!\d)")
+        self.event_marker = _compile(w(data["anchors"]["event_before"]))
+        markers = data["markers"]
+        self.from_marker = _compile(w(markers["from_before"] + markers["from_after"]))
+        self.by_marker = _compile(w(markers["by_before"] + markers["by_after"]))
+        effective = data["effective"]
+        self.effective_verb = _compile(w(effective["verbs"]))
+        self.effective_self = _compile(w(effective["self"]))
+        self.effective_signing = _compile(w(effective["signing"]))
+        self.effective_publication = _compile(w(effective["publication"]))
+        self.effective_lapse = _compile(w(effective["lapse"]))
+
+    # -- stages -----------------------------------------------------------------------------
+
+    def _stages(self, p: dict[str, str]) -> tuple[_Stage, ...]:
+        data, w = self.data, self.lex.words
+        markers, relative, anchors = data["markers"], data["relative"], data["anchors"]
+        periods, periodic, events, years = data["periods"], data["periodic"], data["events"], data["years"]
+        stages: list[_Stage] = []
+
+        def add(name: str, pattern: str, interpret: Callable[[re.Match[str], _Context], _Result],
+                word_start: bool = True) -> None:
+            # Every phrase but a table cell's begins a word: testing that first skips most positions.
+            stages.append(_Stage(name, _compile((r"(?<!\w)" if word_start else "") + pattern), interpret))
+
+        from_part = rf"(?:{w(markers['from_before'])}\s+)?{p['date']}(?:\s+{w(markers['from_after'])})?"
+        to_part = rf"(?:{p['by_before']}{p['punct']})?{p['date']}(?:\s*{p['by_after']})?"
+        add("range", rf"(?P<from>{from_part})\s*,?\s*(?P<to>{to_part})", _interpret_range)
+
+        follow_month, follow_year = w(periodic["following_month"]), w(periodic["following_year"])
+        anchor_dom = (rf"(?:{p['by_before']}{p['punct']})?(?:{follow_month}\s+)?{p['dom']}"
+                      rf"(?:\s*,?\s*{follow_month})?(?:\s*{p['by_after']})?")
+        anchor_dates = (rf"(?:{p['by_before']}{p['punct']})?(?:{follow_year}\s+)?{p['date_list']}"
+                        rf"(?:\s*,?\s*{follow_year})?(?:\s*{p['by_after']})?")
+        anchor_months = (rf"(?:{p['in_before']}\s+)?{p['month_p']}(?:{p['joiner']}{p['month_p']})*"
+                         rf"\s*{p['month_words']}")
+        anchor = rf"(?:{anchor_dom}|{anchor_dates}|{anchor_months})"
+        gap = rf"\s*,?\s*(?:{_LETTER}++\s+){{0,4}}?"
+        frequency = w([word for freq in _FREQUENCIES for word in periodic[freq]])
+        add("periodic", rf"(?:(?P<pre>{anchor})\s+)?(?P<freq>{frequency})(?:{gap}(?P<post>{anchor}))?",
+            _interpret_periodic)
+        add("standing", w(periodic["standing"]), _interpret_standing)
+        add("standing", rf"(?<![^\n\t>])[ \t]*(?P<cell>{w(periodic['standing_cell'])})[ \t.]*(?![^\n\t<])",
+            _interpret_standing, word_start=False)
+
+        anchor_after = anchor_before = ""
+        if anchors["event_before"]:  # the event follows its marker
+            anchor_after = (rf"(?:\s*,?\s*(?P<anchor_a>{w(anchors['event_before'])}\s+{_LETTER}++"
+                            rf"(?:[ \t]+{_LETTER}++){{0,4}}))?")
+        if anchors["event_after"]:  # the event precedes its marker
+            anchor_before = (rf"(?:(?P<anchor_b>(?:{_LETTER}++[ \t]++){{0,3}}{_LETTER}++\s+"
+                             rf"{w(anchors['event_after'])})\s+)?")
+        adjective = w([a for unit in _UNITS for a in relative["adjectives"][unit]], left=False)
+        prefix = w([n for n, _ in data["numerals"]["compound_prefixes"]], right=False)
+        add("relative_adj",
+            rf"{anchor_before}(?:(?P<adj_before>{w(relative['adjective_before'])})\s+)?"
+            rf"(?:(?P<prefix>{prefix})|(?P<anum>{p['number']})\s*-?\s*|(?<!\w))(?P<adj>{adjective})"
+            rf"\s+(?P<adj_after>{w(relative['adjective_after'])}){anchor_after}", _interpret_relative)
+        add("relative",
+            rf"{anchor_before}(?:(?P<before>{w(relative['before'])})\s+)?(?P<duration>{p['duration']})"
+            rf"(?:\s+(?P<after>{w(relative['after'])}))?{anchor_after}", _interpret_relative)
+
+        forms = []
+        if events["before"] and events["nouns"]:
+            forms.append(rf"{w(events['before'])}\s+{w(events['nouns'])}(?:[ \t]+{_LETTER}++){{0,3}}")
+        if events["participle_endings"] and events["after"]:
+            endings = w(events["participle_endings"], left=False, right=False)
+            forms.append(rf"(?:{_LETTER}++[ \t]++){{0,2}}{_LETTER}+?{endings}\s*{w(events['after'], left=False)}")
+        if forms:
+            add("event", "|".join(f"(?:{form})" for form in forms), _interpret_event)
+
+        quarter, half = w(periods["quarter"]), w(periods["half_year"])
+        month_range = rf"(?P<m1>{p['month_p']})(?:\s*{_DASH}\s*(?P<m2>{p['month_p']}))?"
+        if data["dates"]["year_first"]:
+            ref_q = rf"(?:(?P<qy>{p['year_ref']})\s+)?(?P<q>{p['ordinal']})\s+{quarter}"
+            ref_h = rf"(?:(?P<hy>{p['year_ref']})\s+)?(?P<h>{p['ordinal']})\s+{half}"
+            ref_m = rf"(?P<my>{p['year_ref']})\s+{month_range}(?:\s*{p['month_words']})?"
+        else:
+            ref_q = rf"(?P<q>{p['ordinal']})\s+{quarter}(?:\s+(?P<qy>{p['year_ref']}))?"
+            ref_h = rf"(?P<h>{p['ordinal']})\s+{half}(?:\s+(?P<hy>{p['year_ref']}))?"
+            ref_m = rf"{month_range}(?:\s+{p['month_words']})?\s*(?P<my>{p['year_ref']})"
+        add("period_end",
+            rf"(?:(?P<end_b>{w(periods['end_before'])})\s+)?"
+            rf"(?:{ref_q}|{ref_h}|{ref_m}|(?P<y>{p['year4']})\s*{p['year_gen']}|(?P<bare>{w(years['bare'])}))"
+            rf"(?:\s+(?P<end_a>{w(periods['end_after'])}))?", _interpret_period_end)
+        in_year = rf"(?P<iy>{p['year4']})\s*{w(years['in_year'], left=False)}"
+        add("period",
+            rf"(?:(?P<in>{p['in_before']})\s+)?(?:{ref_q}|{ref_h}|{ref_m}|{in_year}"
+            rf"|(?P<mm>{p['month_p']})(?:\s+(?P<mw>{p['month_words']}))?)", _interpret_period)
+
+        markers_before = rf"{p['by_before']}(?:{p['punct']}{p['by_before']})?"  # "term of execution: by ..."
+        add("date", rf"(?:(?P<by_b>{markers_before}){p['punct']})?(?P<dates>{p['date_list']})"
+                    rf"(?:\s*(?P<by_a>{p['by_after']}))?", _interpret_date)
+        return tuple(stages)
+
+    # -- entry into force --------------------------------------------------------------------------
+
+    def effective_clauses(self, text: str) -> list[_Clause]:
+        """Clauses on the act's entry into force: the verb and the words of its condition, up to
+        the end of the sentence on the side the language puts the condition."""
+        clauses = []
+        verb_first = self.data["effective"]["verb_first"]
+        for verb in self.effective_verb.finditer(text):
+            if verb_first:
+                stop = _CLAUSE_END.search(text, verb.end(), verb.end() + _CLAUSE_LENGTH)
+                when = (verb.end(), stop.start() if stop else min(len(text), verb.end() + _CLAUSE_LENGTH))
+            else:
+                window = text[max(0, verb.start() - _CLAUSE_LENGTH):verb.start()]
+                stops = list(_CLAUSE_END.finditer(window))
+                start = verb.start() - len(window) + (stops[-1].end() if stops else 0)
+                when = (start, verb.start())
+            clauses.append(_Clause(verb.start(), verb.end(), *when))
+        return clauses
+
+    # -- reading parts back ----------------------------------------------------------------------
+
+    def month_of(self, word: str | None) -> int | None:
+        if not word:
+            return None
+        folded = self.lex.fold(word)
+        if folded in self.month_forms:
+            return self.month_forms[folded]
+        if self.data["months"]["open_ending"]:
+            return next((month for stem, month in self.month_stems if folded.startswith(stem)), None)
+        return None
+
+    def number_of(self, text: str | None) -> int | None:
+        if not text:
+            return None
+        if text.isdigit():
+            return int(text)
+        values = [self.numbers.get(word) for word in self.lex.fold(text).split()]
+        return None if None in values else sum(values)
+
+    def parse_dates(self, text: str) -> list[_DateParts]:
+        """Every date of a written list; a date without a year takes the year written next to it
+        (after it in Russian, "1 June and 1 November 1997"; before it in Kazakh)."""
+        found: list[_DateParts] = []
+        for m in self.one_date.finditer(text):
+            if m.group("numeric"):
+                found.append(_DateParts(int(m.group("nd")), int(m.group("nm")), int(m.group("ny")), False,
+                                        m.group("ny"), m.start()))
+                continue
+            groups = m.groupdict()
+            word = groups.get("month") or groups.get("month2")
+            day_text = groups.get("day") or groups.get("day2")
+            day = int(day_text) if day_text else self.number_of(groups.get("dayword"))
+            month = self.month_of(word)
+            if day is not None and month is not None:
+                year = int(groups["year"]) if groups.get("year") else None
+                last_word = re.findall(r"\w+", m.group(0))[-1]
+                found.append(_DateParts(day, month, year, bool(groups.get("cur")), last_word, m.start()))
+        year_first = self.data["dates"]["year_first"]
+        ordered = found if year_first else found[::-1]
+        carried: tuple[int | None, bool] = (None, False)
+        for index, parts in enumerate(ordered):
+            if parts.year is not None or parts.current_year:
+                carried = (parts.year, parts.current_year)
+            elif carried != (None, False):
+                ordered[index] = _DateParts(parts.day, parts.month, carried[0], carried[1], parts.last_word,
+                                            parts.start)
+        return ordered if year_first else ordered[::-1]
+
+
+@cache
+def _grammar(lang: str) -> _Grammar:
+    return _Grammar(lang)
+
+
+# ---------------------------------------------------------------------------------------------
+# Interpretation helpers
+# ---------------------------------------------------------------------------------------------
+
+def _quote(text: str) -> str:
+    return "'" + " ".join(text.split()) + "'"
+
+
+def _deadline(ctx: _Context, match: re.Match[str], kind: str, trace: list[str], *, due: dt.date | None = None,
+              rule: str | None = None, schedule: tuple[dt.date, ...] = (), group: str | None = None,
+              end: int | None = None) -> Deadline:
+    start, match_end = match.span(group) if group else match.span()
+    end = match_end if end is None else end
+    return Deadline(kind=kind, text=ctx.text[start:end], due=due, basis=ctx.basis, rule=rule,
+                    trace=tuple(trace), schedule=schedule, span=(start, end))
+
+
+def _next_on_or_after(day: int, month: int, basis: dt.date) -> dt.date | None:
+    """The first ``day``.``month`` on or after ``basis`` (29 February waits for a leap year)."""
+    for year in range(basis.year, basis.year + 9):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if candidate >= basis:
+            return candidate
+    return None
+
+
+def _resolve(parts: _DateParts, ctx: _Context, trace: list[str]) -> tuple[bool, dt.date | None]:
+    """(valid, date) of one written date; valid is False for an impossible date."""
+    if parts.year is not None:
+        try:
+            return True, dt.date(parts.year, parts.month, parts.day)
+        except ValueError:
+            return False, None
+    if not 1 <= parts.day <= monthrange(2000, parts.month)[1]:
+        return False, None
+    label = f"{parts.day:02d}.{parts.month:02d}"
+    if ctx.basis is None:
+        trace.append(f"{label} has no year and there is no basis date: not computed")
+        return True, None
+    if parts.current_year:
+        try:
+            day = dt.date(ctx.basis.year, parts.month, parts.day)
+        except ValueError:
+            return False, None
+        trace.append(f"{label} of the year of the basis {ctx.basis} -> {day}")
+        return True, day
+    day = _next_on_or_after(parts.day, parts.month, ctx.basis)
+    trace.append(f"{label} without a year: the next one on or after the basis {ctx.basis} -> {day}")
+    return True, day
+
+
+def _day_off_name(ctx: _Context, day: dt.date) -> str | None:
+    if ctx.calendar.is_working_day(day):
+        return None
+    return ctx.calendar.days_off(day.year, ctx.grammar.lang).get(day) or day.strftime("%A")
+
+
+def _moved_off_day_off(ctx: _Context, due: dt.date, trace: list[str]) -> tuple[dt.date, bool]:
+    name = _day_off_name(ctx, due)
+    if name is None:
+        trace.append(f"{due} is a working day")
+        return due, False
+    moved = ctx.calendar.next_working_day(due)
+    trace.append(f"{due} is a day off ({name}): the term ends on the next working day {moved}")
+    return moved, True
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    year, month = divmod(day.month - 1 + months, 12)
+    year += day.year
+    return dt.date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
+
+
+_CELL_START = re.compile(r"(?:^|[\t>])[ \t]*$")
+_CELL_END = re.compile(r"[ \t.]*(?:$|[\n\t<])")
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] fills a table cell (TAB-separated or HTML) or the whole text; a
+    date alone on a line is more often a signature's date than a term."""
+    return bool(_CELL_START.search(text, max(0, start - 20), start) and _CELL_END.match(text, end))
+
+
+def _event_length(event: str, g: _Grammar) -> int:
+    """How much of an event that follows its marker belongs to it: up to the first verb-like word,
+    without prepositions left dangling at its end."""
+    marker = g.event_marker.match(event)
+    words = list(re.finditer(r"\w+", event[marker.end():] if marker else event))
+    offset = marker.end() if marker else 0
+    kept = words[:1] + list(itertools.takewhile(
+        lambda w: not g.lex.fold(w.group(0)).endswith(g.event_stop_endings), words[1:]))
+    while len(kept) > 1 and g.lex.fold(kept[-1].group(0)) in g.event_trailing_words:
+        kept.pop()
+    return offset + kept[-1].end() if kept else len(event)
+
+
+def _word_before(text: str, start: int) -> str:
+    words = re.findall(r"\w+", text[max(0, start - 40):start])
+    return words[-1] if words else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    found = re.match(r"\W*(\w+)", text[end:end + 40])
+    return found.group(1) if found else ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Interpreters, one per stage
+# ---------------------------------------------------------------------------------------------
+
+def _interpret_date(m: re.Match[str], ctx: _Context) -> _Result:
+    g = ctx.grammar
+    dates = g.parse_dates(m.group("dates"))
+    if not dates:
+        return None
+    after = g.lex.fold(ctx.text[m.end():m.end() + 40])
+    if (g.lex.fold(_word_before(ctx.text, m.start())) in g.reference_before
+            or after.startswith(g.reference_after)
+            or any(g.lex.fold(p.last_word).endswith(g.reference_endings) for p in dates)):
+        return _BLOCKED  # an act reference: "Decree of 27 April 2010 No. 976"
+    trace = [f"date: {_quote(m.group(0))}"]
+    marker = m.group("by_b") or m.group("by_a")
+    if marker:
+        trace.append(f"marker {_quote(marker)}: a term ending on the date")
+    elif _alone(ctx.text, m.start(), m.end()):
+        trace.append("a date alone in a table cell: the term of its row")
+    else:
+        last = g.lex.fold(dates[-1].last_word)
+        if not (g.case_endings and last.endswith(g.case_endings) and not after.startswith(g.case_blockers)):
+            return _BLOCKED  # a date without a marker dates an event or an act: not a term
+        trace.append(f"{_quote(dates[-1].last_word)} in the dative: a term ending on the date")
+    resolved = []
+    for parts in dates:
+        valid, day = _resolve(parts, ctx, trace)
+        if not valid:
+            return None
+        resolved.append(day)
+    due = resolved[0]
+    if due is not None:
+        name = _day_off_name(ctx, due)
+        trace.append(f"due {due}" + (f" ({name}; explicit dates are not moved)" if name else ""))
+    schedule = tuple(d for d in resolved if d is not None) if len(resolved) > 1 else ()
+    if schedule:
+        trace.append("all dates: " + ", ".join(map(str, schedule)))
+    return _deadline(ctx, m, "date", trace, due=due, schedule=schedule)
+
+
+def _interpret_range(m: re.Match[str], ctx: _Context) -> _Result:
+    g = ctx.grammar
+    first, last = g.parse_dates(m.group("from")), g.parse_dates(m.group("to"))
+    if not (g.from_marker.search(m.group("from")) and g.by_marker.search(m.group("to"))
+            and len(first) == 1 and len(last) == 1):
+        return None
+    trace = [f"range: {_quote(m.group(0))}"]
+    valid_from, start = _resolve(first[0], ctx, trace)
+    valid_to, due = _resolve(last[0], ctx, trace)
+    if not (valid_from and valid_to):
+        return None
+    trace.append(f"from {start}; the term ends on {due}")
+    return _deadline(ctx, m, "date", trace, due=due)
+
+
+def _interpret_relative(m: re.Match[str], ctx: _Context) -> _Result:
+    g = ctx.grammar
+    groups = m.groupdict()
+    if "duration" in groups:  # the relative stage
+        if not (groups["before"] or groups["after"]):
+            return None  # a bare duration ("for 10 days") is no term
+        parsed = g.duration.fullmatch(groups["duration"])
+        count = g.number_of(parsed.group("num")) if parsed.group("num") else 1
+        unit = g.units.get(g.lex.fold(parsed.group("unit")))
+        kind_word = parsed.group("kind1") or parsed.group("kind2")
+    else:  # the relative_adj stage
+        if groups["prefix"]:
+            count = g.prefixes.get(g.lex.fold(groups["prefix"]))
+        else:
+            count = g.number_of(groups["anum"]) if groups["anum"] else 1
+        unit = g.adjectives.get(g.lex.fold(groups["adj"]))
+        kind_word = None
+    if not count or unit is None:
+        return None
+    working = kind_word is not None and g.lex.fold(kind_word) in g.working_words
+    calendar_days = kind_word is not None and not working
+    rules = g.data["rules"]
+    trace = [f"relative: {_quote(m.group(0))}"]
+    trace.append(f"duration: {count} " + ({"day": "calendar day(s)" if calendar_days else "working day(s)"}
+                                          .get(unit, f"{unit}(s)")))
+    event, end = groups.get("anchor_b"), m.end()
+    if groups.get("anchor_a"):
+        length = _event_length(groups["anchor_a"], g)
+        event, end = groups["anchor_a"][:length], m.start("anchor_a") + length
+    if event:
+        words = " " + g.lex.fold(event)
+        if not any(" " + marker in words for marker in g.basis_events):  # markers begin a word
+            trace.append(f"counted from an event the act does not date, {_quote(event)}: no due date")
+            return _deadline(ctx, m, "relative", trace, end=end)
+        trace.append(f"counted from {_quote(event)}: the basis")
+    if ctx.basis is None:
+        trace.append("no basis date: not computed")
+        return _deadline(ctx, m, "relative", trace, end=end)
+    if unit == "day" and not calendar_days:
+        if kind_word is None:
+            trace.append("days not marked as calendar days are working days: " + rules["working_days"])
+        due = ctx.calendar.add_working_days(ctx.basis, count)
+        trace.append(f"{count} working day(s) after the basis {ctx.basis}, the basis not counted -> {due}")
+        return _deadline(ctx, m, "relative", trace, end=end, due=due, rule=rules["working_days"])
+    if unit in ("month", "year"):
+        months = count * (12 if unit == "year" else 1)
+        due = _add_months(ctx.basis, months)
+        trace.append(f"the same day {months} month(s) after the basis {ctx.basis} -> {due}")
+    else:
+        days = count * (7 if unit == "week" else 1)
+        due = ctx.basis + dt.timedelta(days=days)
+        trace.append(f"{days} calendar day(s) after the basis {ctx.basis} -> {due}")
+    due, moved = _moved_off_day_off(ctx, due, trace)
+    return _deadline(ctx, m, "relative", trace, end=end, due=due, rule=rules["day_off_moves"] if moved else None)
+
+
+def _interpret_event(m: re.Match[str], ctx: _Context) -> _Result:
+    return _deadline(ctx, m, "relative", [f"event: {_quote(m.group(0))}",
+                                          "tied to an event the act does not date: no due date"])
+
+
+def _period_year(written: str | None, ctx: _Context, last_month: int, trace: list[str]) -> tuple[bool, int | None]:
+    """The year of a period: as written, the basis year ("this year"), or the first year whose
+    period ends on or after the basis. (True, None) when there is nothing to count from."""
+    if written and written[:4].isdigit():
+        return True, int(written[:4])
+    if ctx.basis is None:
+        trace.append("no year and no basis date: not computed")
+        return True, None
+    if written:
+        trace.append(f"the year of the basis {ctx.basis}")
+        return True, ctx.basis.year
+    year = ctx.basis.year
+    if dt.date(year, last_month, monthrange(year, last_month)[1]) < ctx.basis:
+        year += 1
+    trace.append(f"no year: the first such period ending on or after the basis {ctx.basis} -> {year}")
+    return True, year
+
+
+def _period_due(groups: dict[str, str | None], ctx: _Context, trace: list[str]) -> tuple[bool, dt.date | None]:
+    """(valid, due) of a quarter, half-year or month (range) reference."""
+    g = ctx.grammar
+    if groups.get("q") or groups.get("h"):
+        quarter = bool(groups.get("q"))
+        number = g.ordinals.get(g.lex.fold(groups["q"] if quarter else groups["h"]))
+        if number not in ((1, 2, 3, 4) if quarter else (1, 2)):
+            return False, None
+        last = number * (3 if quarter else 6)
+        trace.append(f"{'quarter' if quarter else 'half-year'} {number}")
+        _, year = _period_year(groups.get("qy" if quarter else "hy"), ctx, last, trace)
+    elif groups.get("m1"):
+        first, last = g.month_of(groups["m1"]), g.month_of(groups.get("m2") or groups["m1"])
+        if first is None or last is None or last < first:
+            return False, None
+        trace.append(f"month {first}" if first == last else f"months {first}-{last}")
+        _, year = _period_year(groups.get("my"), ctx, last, trace)
+    else:
+        return False, None
+    if year is None:
+        return True, None
+    due = dt.date(year, last, monthrange(year, last)[1])
+    trace.append(f"end of the period: {due}")
+    return True, due
+
+
+def _interpret_period_end(m: re.Match[str], ctx: _Context) -> _Result:
+    groups = m.groupdict()
+    if not (groups["end_b"] or groups["end_a"]):
+        return None
+    trace = [f"period_end: {_quote(m.group(0))}"]
+    if groups["y"]:
+        due = dt.date(int(groups["y"]), 12, 31)
+        trace.append(f"end of the year: {due}")
+        return _deadline(ctx, m, "period_end", trace, due=due)
+    if groups["bare"]:
+        if ctx.basis is None:
+            trace.append("the year of the basis, but there is no basis date: not computed")
+            return _deadline(ctx, m, "period_end", trace)
+        due = dt.date(ctx.basis.year, 12, 31)
+        trace.append(f"end of the year of the basis: {due}")
+        return _deadline(ctx, m, "period_end", trace, due=due)
+    valid, due = _period_due(groups, ctx, trace)
+    return _deadline(ctx, m, "period_end", trace, due=due) if valid else None
+
+
+def _interpret_period(m: re.Match[str], ctx: _Context) -> _Result:
+    g = ctx.grammar
+    groups = m.groupdict()
+    trace = [f"period: {_quote(m.group(0))}"]
+    if groups["iy"]:
+        if g.data["periods"]["in_before"] and not groups["in"]:
+            return None
+        neighbours = {g.lex.fold(_word_before(ctx.text, m.start())), g.lex.fold(_word_after(ctx.text, m.end()))}
+        if neighbours & g.year_blockers:
+            return _BLOCKED  # the year dates an event ("inspections begun in 2019"), it is no term
+        due = dt.date(int(groups["iy"]), 12, 31)
+        trace.append(f"within the year: {due}")
+        return _deadline(ctx, m, "period_end", trace, due=due)
+    if groups["mm"]:
+        month = g.month_of(groups["mm"])
+        if not (groups["in"] or groups["mw"]) or month is None:
+            return None
+        trace.append(f"month {month}")
+        _, year = _period_year(None, ctx, month, trace)
+        due = dt.date(year, month, monthrange(year, month)[1]) if year else None
+        if due:
+            trace.append(f"end of the period: {due}")
+        return _deadline(ctx, m, "period_end", trace, due=due)
+    valid, due = _period_due(groups, ctx, trace)
+    return _deadline(ctx, m, "period_end", trace, due=due) if valid else None
+
+
+def _anchor(text: str | None, g: _Grammar) -> tuple[list[tuple[int, int]], int | None, list[int]]:
+    """What a periodic term's anchor names: (day, month) dates, or the day of the month that
+    follows each period, or months."""
+    if not text:
+        return [], None, []
+    dates = g.parse_dates(text)
+    if dates:
+        return [(p.day, p.month) for p in dates], None, []
+    folded = g.lex.fold(text)
+    if any(word in folded for word in g.day_of_month_words):
+        day = g.day_number.search(text)
+        if day:
+            return [], int(day.group(0)), []
+    months = [g.month_of(found.group(0)) for found in g.month_word.finditer(text)]
+    return [], None, [month for month in months if month]
+
+
+def _schedule(freq: str, basis: dt.date, dates: list[tuple[int, int]], dom: int | None,
+              months: list[int]) -> tuple[dt.date, ...]:
+    count = _SCHEDULE_LENGTH[freq]
+    if freq == "yearly":
+        count = max(count, len(dates), len(months))
+    if freq == "weekly":
+        return tuple(basis + dt.timedelta(days=7 * k) for k in range(1, count + 1))
+    found: set[dt.date] = set()
+    for year in range(basis.year, basis.year + 4):
+        if dates:
+            found.update(dt.date(year, month, min(day, monthrange(year, month)[1])) for day, month in dates)
+        elif months:
+            found.update(dt.date(year, month, monthrange(year, month)[1]) for month in months)
+        elif dom is not None:
+            found.update(dt.date(year, month, min(dom, monthrange(year, month)[1]))
+                         for month in _FOLLOWING_MONTHS[freq])
+        else:
+            found.update(dt.date(year, month, monthrange(year, month)[1]) for month in _PERIOD_END_MONTHS[freq])
+    return tuple(sorted(day for day in found if day >= basis)[:count])
+
+
+def _interpret_periodic(m: re.Match[str], ctx: _Context) -> _Result:
+    g = ctx.grammar
+    freq = g.frequencies.get(g.lex.fold(m.group("freq")))
+    if freq is None:
+        return None
+    trace = [f"periodic: {_quote(m.group(0))}", f"frequency: {freq.replace('_', '-')}"]
+    dates, dom, months = _anchor(m.group("post") or m.group("pre"), g)
+    if dates:
+        trace.append("due on " + ", ".join(f"{day:02d}.{month:02d}" for day, month in dates))
+    elif dom is not None:
+        trace.append(f"due on day {dom} of the month following each period")
+    elif months:
+        trace.append("due at the end of month(s) " + ", ".join(map(str, months)))
+    elif freq == "weekly":
+        trace.append("no anchor: every 7 days from the basis")
+    else:
+        trace.append("no anchor: due at the end of each period")
+    if ctx.basis is None:
+        trace.append("no basis date: no schedule")
+        return _deadline(ctx, m, "periodic", trace)
+    schedule = _schedule(freq, ctx.basis, dates, dom, months)
+    trace.append(f"next due dates on or after the basis {ctx.basis}: " + ", ".join(map(str, schedule)))
+    return _deadline(ctx, m, "periodic", trace, due=schedule[0] if schedule else None, schedule=schedule)
+
+
+def _interpret_standing(m: re.Match[str], ctx: _Context) -> _Result:
+    group = "cell" if "cell" in m.groupdict() else None
+    trace = [f"standing: {_quote(m.group(group or 0))}", "a standing duty: periodic without a due date"]
+    return _deadline(ctx, m, "periodic", trace, group=group)
+
+
+# ---------------------------------------------------------------------------------------------
+# Public API
+# ---------------------------------------------------------------------------------------------
+
+class _Occupied:
+    """The non-overlapping spans taken so far, sorted by start."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def free(self, start: int, end: int) -> bool:
+        index = bisect.bisect_right(self._starts, start)
+        if index and self._ends[index - 1] > start:
+            return False
+        return index == len(self._starts) or self._starts[index] >= end
+
+    def take(self, start: int, end: int) -> None:
+        index = bisect.bisect_right(self._starts, start)
+        self._starts.insert(index, start)
+        self._ends.insert(index, end)
+
+
+def _trimmed(span: Span, text: str) -> Span:
+    start, end = span
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def find_deadlines(text: str, lang: str, basis: dt.date | None, *, offset: int = 0,
+                   calendar: WorkCalendar | None = None) -> list[Deadline]:
+    """Every deadline phrase of ``text``, in text order.
+
+    ``basis`` is the date relative terms count from (the act's date or the date of receipt);
+    ``offset`` is added to every span (where ``text`` starts in ``Act.text``); ``calendar``
+    defaults to :func:`kz_calendar`. A language without data raises :class:`DataError`.
+    """
+    grammar = _grammar(lang)
+    ctx = _Context(text, grammar, basis, calendar or kz_calendar())
+    occupied = _Occupied()
+    for clause in grammar.effective_clauses(text):  # the entry into force is no deadline
+        occupied.take(*clause.span)
+    candidates = [(match.start() - match.end(), order, match.start(), stage, match)
+                  for order, stage in enumerate(grammar.stages)
+                  for match in stage.pattern.finditer(text) if match.end() > match.start()]
+    candidates.sort(key=lambda candidate: candidate[:3])
+    found: list[Deadline] = []
+    for _, _, start, stage, match in candidates:
+        if not occupied.free(start, match.end()):
+            continue
+        result = stage.interpret(match, ctx)
+        if result is None:
+            continue
+        occupied.take(start, match.end())
+        if isinstance(result, Deadline):
+            start, end = _trimmed(result.span, text)
+            found.append(result.model_copy(update={"text": text[start:end], "span": (start + offset, end + offset)}))
+    return sorted(found, key=lambda deadline: deadline.span)
+
+
+def find_deadline(text: str, lang: str, basis: dt.date | None, *, offset: int = 0,
+                  calendar: WorkCalendar | None = None) -> Deadline | None:
+    """The governing deadline of an item: its first deadline phrase in text order.
+
+    An instruction states its term where it gives the task ("yearly by 15 January draw up ...");
+    later phrases are terms of sub-steps or clarifications, which :func:`find_deadlines` lists.
+    """
+    found = find_deadlines(text, lang, basis, offset=offset, calendar=calendar)
+    return found[0] if found else None
+
+
+def personal_instruction_default(signed: dt.date, *, calendar: WorkCalendar | None = None,
+                                 lang: str = "ru") -> Deadline:
+    """The term of a personal instruction of the President that sets none (paragraph 51 of the
+    Rules): two weeks from signing; a due date on a day off moves to the next working day."""
+    grammar = _grammar(lang)
+    ctx = _Context("", grammar, signed, calendar or kz_calendar())
+    due = signed + dt.timedelta(days=_PERSONAL_TERM_DAYS)
+    trace = ["default: the instruction sets no term of its own",
+             f"{_PERSONAL_TERM_DAYS} calendar days after signing on {signed} -> {due}"]
+    due, _ = _moved_off_day_off(ctx, due, trace)
+    return Deadline(kind="default", due=due, basis=signed, rule=grammar.data["rules"]["personal_default"],
+                    trace=tuple(trace))
+
+
+def find_effective_date(text: str, lang: str, *, signed: dt.date | None = None,
+                        published: dt.date | None = None) -> tuple[dt.date | None, Span] | None:
+    """The act's entry into force: (date, span of the clause), or None when there is no clause.
+
+    The date is the one written in the clause, or computed from ``signed`` (in force from signing)
+    or ``published`` (from publication; "after N calendar days from publication" = the day after
+    those N days); None when it depends on something not given or on an undated event. The act's
+    own clause (it names "this decree") wins over clauses quoted in footnotes, else the last one.
+    """
+    grammar = _grammar(lang)
+    verb_first = grammar.data["effective"]["verb_first"]
+    clauses = grammar.effective_clauses(text)
+    if not clauses:
+        return None
+
+    def own(clause: _Clause) -> re.Match[str] | None:
+        """The words naming the act itself ("this decree") before the verb or opening the condition."""
+        if verb_first:
+            return grammar.effective_self.search(text, max(0, clause.verb_start - 40), clause.verb_start)
+        start = clause.when_start + len(text[clause.when_start:clause.when_end]) - len(
+            text[clause.when_start:clause.when_end].lstrip())
+        return grammar.effective_self.match(text, start)
+
+    chosen = next((clause for clause in clauses if own(clause)), clauses[-1])
+    when = text[chosen.when_start:chosen.when_end]
+    closeness = (lambda pos: pos) if verb_first else (lambda pos: len(when) - pos)
+    conditions: list[tuple[int, dt.date | None]] = []
+    conditions += [(closeness(found.start()), signed) for found in grammar.effective_signing.finditer(when)]
+    for found in grammar.effective_publication.finditer(when):
+        lapse = grammar.effective_lapse.search(when)
+        duration = next((d for d in grammar.duration.finditer(when) if d.group("num")), None)
+        if lapse and duration:
+            days = grammar.number_of(duration.group("num")) or 1
+            date = published + dt.timedelta(days=days + 1) if published else None  # the day after N days
+            conditions.append((closeness(found.start()), date))
+        else:
+            conditions.append((closeness(found.start()), published))
+    for parts in grammar.parse_dates(when):
+        try:
+            written = dt.date(parts.year, parts.month, parts.day) if parts.year else None
+            conditions.append((closeness(parts.start), written))
+        except ValueError:
+            continue
+    date = min(conditions, key=lambda condition: condition[0])[1] if conditions else None
+    own_words = own(chosen)
+    start, end = chosen.span
+    if own_words and verb_first:
+        start = own_words.start()
+    return date, _trimmed((start, end), text)
