@@ -69,7 +69,7 @@ def load_input(name: str, *, lang: str | None) -> Act | ReportInput:
         if isinstance(parsed, dict) and parsed.get("schema") == SCHEMA_ID:
             return Act.from_json(parsed)
         return read_entries(data, source=name, suffix=".json")
-    return parse_document(read_bytes(data, name, max_bytes=DEFAULT_MAX_BYTES), lang=lang or "auto")
+    return parse_document(read_bytes(data, name, max_bytes=DEFAULT_MAX_BYTES))
 
 
 def generate(

@@ -1,4 +1,4 @@
-"""Render speed: Appendix 5 («ЗАКРЕПЛЕНИЕ КОНТРОЛЯ») for a 500-item act through the template
+"""Render speed: Appendix 5 (closing of control) for a 500-item act through the template
 (docxtpl: contract check, autoescape, template loops), next to python-docx alone building the
 same table from the same rows in the same run, plus HTML and XLSX of the same act.
 

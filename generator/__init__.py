@@ -2,7 +2,7 @@
 
 Documents (the Rules of decree No. 976 as amended by decree No. 403 of 4 December 2023):
 
-- ``assignment``: Appendix 5, «ЗАКРЕПЛЕНИЕ КОНТРОЛЯ» / «БАҚЫЛАУДЫ БЕКІТУ», one row per item;
+- ``assignment``: Appendix 5, the closing of control of an act, one row per item;
 - ``card``: a control card draft for one item, with the control decisions and their basis;
 - ``report``: Appendix 8, the annual consolidated report, rows grouped by sphere;
 - ``roadmap``: a skeleton of the plan of organisational measures (points 56, 59) for one item.

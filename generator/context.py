@@ -70,7 +70,7 @@ class AssignmentRow:
 
 @dataclass(frozen=True, slots=True)
 class Assignment:
-    """Appendix 5 of the Rules: «ЗАКРЕПЛЕНИЕ КОНТРОЛЯ», one row per item."""
+    """Appendix 5 of the Rules: the closing of control of an act, one row per item."""
 
     act: ActView
     rows: tuple[AssignmentRow, ...]

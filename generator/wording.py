@@ -140,7 +140,7 @@ def wording(lang: str) -> Wording:
 
 @cache
 def _kind_ids() -> dict[str, str]:
-    """The act kind as the JSON names it ("указ") → its id ("ukaz"), from the parser's structure data."""
+    """The act kind as the JSON names it (a Russian word) → its id ("ukaz"), from the parser's structure data."""
     ids: dict[str, str] = {}
     for lang in LANGUAGES:
         for kind_id, word in langdata.load(lang, "structure").get("kind_names", {}).items():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from functools import cache
 from html.parser import HTMLParser
@@ -494,6 +495,13 @@ def test_cli_report_from_act_and_xlsx_list(cli, tmp_path):
     assert "по итогам 2024 года" in paragraphs(docx(out.read_bytes()))
 
 
+def test_cli_refuses_a_document_language_other_than_the_acts(cli, tmp_path):
+    result = CliRunner().invoke(cli, ["generate", "assignment", str(SAMPLES / UKAZ_826["kk"]), "--lang", "ru",
+                                      "-o", str(tmp_path / "out.docx")])
+    assert isinstance(result.exception, LanguageError)
+    assert not (tmp_path / "out.docx").exists()
+
+
 def test_pdf_without_libreoffice_is_a_clear_error(monkeypatch):
     monkeypatch.setattr("tapsyrma.generator.to_pdf.soffice", lambda: None)
     with pytest.raises(TemplateError, match="LibreOffice"):
@@ -518,3 +526,10 @@ def test_documentation_examples_run():
     docs = Path(__file__).resolve().parent.parent / "docs" / "documents.md"
     result = doctest.testfile(str(docs), module_relative=False, optionflags=doctest.ELLIPSIS)
     assert result.attempted >= 8 and result.failed == 0
+
+
+def test_generator_logic_holds_no_russian_or_kazakh_words():
+    """Words of the documents are data (documents.toml, spheres.toml, the templates), never code."""
+    package = Path(__file__).resolve().parent.parent / "generator"
+    offenders = [path.name for path in package.glob("*.py") if re.search("[\u0400-\u04ff]", path.read_text(encoding="utf-8"))]
+    assert offenders == []
