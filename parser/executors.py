@@ -229,15 +229,23 @@ def _tokens(doc: Doc, lang: str) -> list[_Token]:
 
 
 def _read_russian(token: _Token) -> None:
-    parses = parses_ru(token.text)
-    token.pos = frozenset(p.pos for p in parses if p.pos)
-    token.cases = frozenset(p.case for p in parses if p.case)
-    token.noun_cases = frozenset(p.case for p in parses if p.case and p.pos == "NOUN")
-    token.adjective_cases = frozenset(p.case for p in parses if p.case and p.pos in _ADJECTIVES)
-    token.plural = bool(parses) and parses[0].number == "plur"
-    token.person = token.cap and bool(parses) and parses[0].person
+    (token.pos, token.cases, token.noun_cases, token.adjective_cases, token.plural, person) = _russian_reading(token.text)
+    token.person = token.cap and person
     if token.abbreviation and not token.cases:
         token.cases = token.noun_cases = _ALL_CASES  # an abbreviation pymorphy3 does not know
+
+
+@lru_cache(maxsize=1 << 16)
+def _russian_reading(word: str) -> tuple:
+    parses = parses_ru(word)
+    return (
+        frozenset(p.pos for p in parses if p.pos),
+        frozenset(p.case for p in parses if p.case),
+        frozenset(p.case for p in parses if p.case and p.pos == "NOUN"),
+        frozenset(p.case for p in parses if p.case and p.pos in _ADJECTIVES),
+        bool(parses) and parses[0].number == "plur",
+        bool(parses) and parses[0].person,
+    )
 
 
 def _fixed(token: _Token) -> bool:
@@ -1000,10 +1008,22 @@ def _read_addressees(clause: _Clause) -> _Reading:
             break  # two names with nothing between them are not a list («комиссиясы ... Мәжілісі депутаттарының»)
         reading.addressees.append(mention)
         j = mention.end
-    after = _skip_connectors(clause, reading.addressees[-1].end, len(tokens))
-    if after < len(tokens) and tokens[after].lower in g.postpositions:
-        reading.addressees.clear()  # «бюджеттік ұйымдар үшін»: governed, not the subject
+    if _governed_after(clause, reading.addressees[-1].end, end):
+        reading.addressees.clear()
     return reading
+
+
+def _governed_after(clause: _Clause, j: int, end: int) -> bool:
+    """Whether a postposition follows the list over nominal words only: the names are then
+    its object, not the subject («бюджеттік ұйымдар үшін», «әрбір кәсіпорын, ... бөлімшесі
+    бойынша»)."""
+    oblique = _ALL_CASES - {"nomn", "gent", "attr"}
+    for token in clause.tokens[j:end]:
+        if token.lower in clause.g.postpositions:
+            return True
+        if token.cases & oblique:
+            return False
+    return False
 
 
 def _skip_co(clause: _Clause, j: int, co: list[_Mention], end: int) -> int:

@@ -56,17 +56,22 @@ class RussianParse:
     person: bool  # a surname, first name or patronymic
 
 
+def _plain(grammeme) -> str | None:
+    return None if grammeme is None else str.__str__(grammeme)
+
+
 @lru_cache(maxsize=_CACHE_SIZE)
 def parses_ru(word: str) -> tuple[RussianParse, ...]:
     """Every pymorphy3 reading of ``word``, most probable first, duplicates dropped."""
     parses = {}
     for parse in _morph().parse(word):
         tag = parse.tag
+        # plain str: pymorphy3's grammeme strings compare and hash slowly
         reading = RussianParse(
             parse.normal_form.casefold().translate(_YO),
-            tag.POS,
-            tag.case,
-            tag.number,
+            _plain(tag.POS),
+            _plain(tag.case),
+            _plain(tag.number),
             "Fixd" in tag,
             bool(_PERSON_GRAMMEMES & tag.grammemes),
         )
