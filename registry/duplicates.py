@@ -60,6 +60,10 @@ CANDIDATES_PER_MATCH = 40
 MIN_CANDIDATES = 400
 
 
+# Of the re-ranked candidates, this many per requested match are loaded and compared by field.
+FIELD_COMPARED_PER_MATCH = 4
+
+
 def candidate_limit(top: int) -> int:
     """Index candidates re-ranked for ``top`` matches."""
     return max(MIN_CANDIDATES, CANDIDATES_PER_MATCH * top)
@@ -292,6 +296,8 @@ def _matches(features: ItemFeatures, registry: Registry, *, limit: int, top: int
     ]
     if not kept:
         return []
+    # Only the best-scoring ones are compared by field: many near-copies tie above min_score.
+    kept = sorted(kept, key=lambda pair: (-pair[0], pair[1]))[: FIELD_COMPARED_PER_MATCH * top]
     stored = registry.items_by_id([item_id for _, item_id in kept])
     twins = registry.twins([item_id for _, item_id in kept])
     matches = []
