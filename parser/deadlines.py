@@ -58,6 +58,7 @@ import bisect
 import datetime as dt
 import itertools
 import re
+import calendar as calendar_module
 from calendar import monthrange
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -90,9 +91,9 @@ _CLAUSE_END = re.compile(r"[.;()]|\n\n")  # a clause may run over a hard-wrapped
 # The data file: validated once per language
 # ---------------------------------------------------------------------------------------------
 
-_WORDS, _PAIRS, _MONTHS, _GROUPS, _FLAG, _TEXT = ("a list of phrases", "a list of [phrase, number]",
-                                                  "12 lists of forms", "a list of letter groups",
-                                                  "true or false", "a text")
+_WORDS, _PAIRS, _MONTHS, _WEEKDAYS, _GROUPS, _FLAG, _TEXT = (
+    "a list of phrases", "a list of [phrase, number]", "12 lists of forms", "7 lists of forms",
+    "a list of letter groups", "true or false", "a text")
 _SCHEMA: dict[str, Any] = {
     "letters": {"variants": _GROUPS},
     "dates": {"year_first": _FLAG, "month_before_day": _FLAG},
@@ -111,8 +112,9 @@ _SCHEMA: dict[str, Any] = {
     "events": dict.fromkeys(("before", "nouns", "participle_endings", "after"), _WORDS),
     "periods": dict.fromkeys(("end_before", "end_after", "in_before", "quarter", "half_year", "month_words",
                               "year_blockers"), _WORDS),
-    "periodic": dict.fromkeys(_FREQUENCIES + ("standing", "standing_cell", "day_of_month", "following_month",
-                                              "following_year"), _WORDS),
+    "periodic": {**dict.fromkeys(_FREQUENCIES + ("standing", "standing_cell", "day_of_month", "following_month",
+                                                 "following_year", "weekday_before", "weekday_after"), _WORDS),
+                 "weekdays": _WEEKDAYS},
     "effective": {**dict.fromkeys(("verbs", "self", "signing", "publication", "lapse"), _WORDS),
                   "verb_first": _FLAG},
     "rules": dict.fromkeys(("working_days", "day_off_moves", "personal_default"), _TEXT),
@@ -129,8 +131,9 @@ def _valid(kind: str, value: Any) -> bool:
     if kind == _PAIRS:
         return isinstance(value, list) and all(
             isinstance(p, list) and len(p) == 2 and _is_phrases(p[:1]) and type(p[1]) is int for p in value)
-    if kind == _MONTHS:
-        return isinstance(value, list) and len(value) == 12 and all(_is_phrases(m) and m for m in value)
+    if kind in (_MONTHS, _WEEKDAYS):
+        count = 12 if kind == _MONTHS else 7
+        return isinstance(value, list) and len(value) == count and all(_is_phrases(m) and m for m in value)
     if kind == _GROUPS:
         return isinstance(value, list) and all(_is_phrases(g) and all(len(ch) == 1 for ch in g) for g in value)
     if kind == _FLAG:
@@ -328,6 +331,7 @@ class _Grammar:
         self.case_blockers = lex.folded(markers["by_case_blockers"])
         self.year_blockers = set(lex.folded(data["periods"]["year_blockers"]))
         self.day_of_month_words = lex.folded(data["periodic"]["day_of_month"])
+        self.weekdays = {lex.fold(form): n for n, forms in enumerate(data["periodic"]["weekdays"]) for form in forms}
 
     # -- named parts ----------------------------------------------------------------------------
 
@@ -372,6 +376,7 @@ class _Grammar:
                          rf"(?:{p['day_kind']}\s+)?{p['unit']}")
         p["month_words"] = w(periods["month_words"])
         p["in_before"] = w(periods["in_before"])
+        p["weekday"] = w([f for forms in periodic["weekdays"] for f in forms], left=False)
         p["dom"] = (rf"\d{{1,2}}(?!\d)(?:\s*-\s*{w(numerals['ordinal_suffixes'], left=False)})?\s*-?\s*"
                     rf"{w(periodic['day_of_month'])}")
         return p
@@ -391,6 +396,7 @@ class _Grammar:
             one_date = rf"(?P<day>{p['day']}){p['day_suffix']}\s+(?P<month>{p['month']})(?:\s+{year})?"
         self.one_date = _compile(rf"(?P<numeric>(?P<nd>\d{{1,2}})\.(?P<nm>\d{{1,2}})\.(?P<ny>\d{{4}}))|{one_date}")
         self.month_word = _compile(p["month_p"])
+        self.weekday_word = _compile(p["weekday"])
         self.duration = _compile(
             rf"(?:(?P<kind1>{p['day_kind']})\s+)?(?:(?P<num>{p['number']})(?:\s*\(\s*\d{{1,3}}\s*\))?\s+)?"
             rf"(?:(?P<kind2>{p['day_kind']})\s+)?(?P<unit>{p['unit']})")
@@ -430,10 +436,14 @@ class _Grammar:
                         rf"(?:\s*,?\s*{follow_year})?(?:\s*{p['by_after']})?")
         anchor_months = (rf"(?:{p['in_before']}\s+)?{p['month_p']}(?:{p['joiner']}{p['month_p']})*"
                          rf"\s*{p['month_words']}")
-        anchor = rf"(?:{anchor_dom}|{anchor_dates}|{anchor_months})"
+        anchor_weekday = (rf"(?:{w(periodic['weekday_before'])}\s+)?{p['weekday']}"
+                          rf"(?:\s+{w(periodic['weekday_after'])})?")
+        anchor = rf"(?:{anchor_dom}|{anchor_dates}|{anchor_months}|{anchor_weekday})"
         gap = rf"\s*,?\s*(?:{_LETTER}++\s+){{0,4}}?"
-        frequency = w([word for freq in _FREQUENCIES for word in periodic[freq]])
-        add("periodic", rf"(?:(?P<pre>{anchor})\s+)?(?P<freq>{frequency})(?:{gap}(?P<post>{anchor}))?",
+        frequency = w([word for freq in _FREQUENCIES for word in periodic[freq]], right=False)
+        # A frequency ends its word, or old texts glue its weekday to it: "weekly" + "Thursday".
+        add("periodic", rf"(?:(?P<pre>{anchor})\s+)?(?P<freq>{frequency})"
+                        rf"(?:(?P<glued>{p['weekday']})|(?!{_LETTER})(?:{gap}(?P<post>{anchor}))?)",
             _interpret_periodic)
         add("standing", w(periodic["standing"]), _interpret_standing)
         add("standing", rf"(?<![^\n\t>])[ \t]*(?P<cell>{w(periodic['standing_cell'])})[ \t.]*(?![^\n\t<])",
@@ -459,9 +469,10 @@ class _Grammar:
         forms = []
         if events["before"] and events["nouns"]:
             forms.append(rf"{w(events['before'])}\s+{w(events['nouns'])}(?:[ \t]+{_LETTER}++){{0,3}}")
-        if events["participle_endings"] and events["after"]:
+        if events["participle_endings"] and events["after"]:  # the participle of a listed verb
             endings = w(events["participle_endings"], left=False, right=False)
-            forms.append(rf"(?:{_LETTER}++[ \t]++){{0,2}}{_LETTER}+?{endings}\s*{w(events['after'], left=False)}")
+            forms.append(rf"(?:{_LETTER}++[ \t]++){{0,2}}{w(events['nouns'], right=False)}{_LETTER}*?{endings}"
+                         rf"\s*{w(events['after'], left=False)}")
         if forms:
             add("event", "|".join(f"(?:{form})" for form in forms), _interpret_event)
 
@@ -880,38 +891,50 @@ def _interpret_period(m: re.Match[str], ctx: _Context) -> _Result:
     return _deadline(ctx, m, "period_end", trace, due=due) if valid else None
 
 
-def _anchor(text: str | None, g: _Grammar) -> tuple[list[tuple[int, int]], int | None, list[int]]:
-    """What a periodic term's anchor names: (day, month) dates, or the day of the month that
-    follows each period, or months."""
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    """What a periodic term's anchor names: (day, month) dates, the day of the month that follows
+    each period, months, or a day of the week."""
+
+    dates: tuple[tuple[int, int], ...] = ()
+    day_of_month: int | None = None
+    months: tuple[int, ...] = ()
+    weekday: int | None = None
+
+
+def _anchor(text: str | None, g: _Grammar) -> _Anchor:
     if not text:
-        return [], None, []
+        return _Anchor()
     dates = g.parse_dates(text)
     if dates:
-        return [(p.day, p.month) for p in dates], None, []
+        return _Anchor(dates=tuple((p.day, p.month) for p in dates))
     folded = g.lex.fold(text)
     if any(word in folded for word in g.day_of_month_words):
         day = g.day_number.search(text)
         if day:
-            return [], int(day.group(0)), []
-    months = [g.month_of(found.group(0)) for found in g.month_word.finditer(text)]
-    return [], None, [month for month in months if month]
+            return _Anchor(day_of_month=int(day.group(0)))
+    weekday = g.weekday_word.search(text)
+    if weekday:
+        return _Anchor(weekday=g.weekdays.get(g.lex.fold(weekday.group(0))))
+    months = (g.month_of(found.group(0)) for found in g.month_word.finditer(text))
+    return _Anchor(months=tuple(month for month in months if month))
 
 
-def _schedule(freq: str, basis: dt.date, dates: list[tuple[int, int]], dom: int | None,
-              months: list[int]) -> tuple[dt.date, ...]:
+def _schedule(freq: str, basis: dt.date, anchor: _Anchor) -> tuple[dt.date, ...]:
     count = _SCHEDULE_LENGTH[freq]
     if freq == "yearly":
-        count = max(count, len(dates), len(months))
+        count = max(count, len(anchor.dates), len(anchor.months))
     if freq == "weekly":
-        return tuple(basis + dt.timedelta(days=7 * k) for k in range(1, count + 1))
+        first = basis + dt.timedelta(days=7 if anchor.weekday is None else (anchor.weekday - basis.weekday()) % 7)
+        return tuple(first + dt.timedelta(days=7 * k) for k in range(count))
     found: set[dt.date] = set()
     for year in range(basis.year, basis.year + 4):
-        if dates:
-            found.update(dt.date(year, month, min(day, monthrange(year, month)[1])) for day, month in dates)
-        elif months:
-            found.update(dt.date(year, month, monthrange(year, month)[1]) for month in months)
-        elif dom is not None:
-            found.update(dt.date(year, month, min(dom, monthrange(year, month)[1]))
+        if anchor.dates:
+            found.update(dt.date(year, month, min(day, monthrange(year, month)[1])) for day, month in anchor.dates)
+        elif anchor.months:
+            found.update(dt.date(year, month, monthrange(year, month)[1]) for month in anchor.months)
+        elif anchor.day_of_month is not None:
+            found.update(dt.date(year, month, min(anchor.day_of_month, monthrange(year, month)[1]))
                          for month in _FOLLOWING_MONTHS[freq])
         else:
             found.update(dt.date(year, month, monthrange(year, month)[1]) for month in _PERIOD_END_MONTHS[freq])
@@ -924,13 +947,15 @@ def _interpret_periodic(m: re.Match[str], ctx: _Context) -> _Result:
     if freq is None:
         return None
     trace = [f"periodic: {_quote(m.group(0))}", f"frequency: {freq.replace('_', '-')}"]
-    dates, dom, months = _anchor(m.group("post") or m.group("pre"), g)
-    if dates:
-        trace.append("due on " + ", ".join(f"{day:02d}.{month:02d}" for day, month in dates))
-    elif dom is not None:
-        trace.append(f"due on day {dom} of the month following each period")
-    elif months:
-        trace.append("due at the end of month(s) " + ", ".join(map(str, months)))
+    anchor = _anchor(m.group("post") or m.group("glued") or m.group("pre"), g)
+    if anchor.dates:
+        trace.append("due on " + ", ".join(f"{day:02d}.{month:02d}" for day, month in anchor.dates))
+    elif anchor.day_of_month is not None:
+        trace.append(f"due on day {anchor.day_of_month} of the month following each period")
+    elif anchor.months:
+        trace.append("due at the end of month(s) " + ", ".join(map(str, anchor.months)))
+    elif anchor.weekday is not None and freq == "weekly":
+        trace.append(f"due every {calendar_module.day_name[anchor.weekday]}")
     elif freq == "weekly":
         trace.append("no anchor: every 7 days from the basis")
     else:
@@ -938,7 +963,7 @@ def _interpret_periodic(m: re.Match[str], ctx: _Context) -> _Result:
     if ctx.basis is None:
         trace.append("no basis date: no schedule")
         return _deadline(ctx, m, "periodic", trace)
-    schedule = _schedule(freq, ctx.basis, dates, dom, months)
+    schedule = _schedule(freq, ctx.basis, anchor)
     trace.append(f"next due dates on or after the basis {ctx.basis}: " + ", ".join(map(str, schedule)))
     return _deadline(ctx, m, "periodic", trace, due=schedule[0] if schedule else None, schedule=schedule)
 
