@@ -330,7 +330,7 @@ class _Grammar:
         self.case_endings = lex.folded(markers["by_case_endings"])
         self.case_blockers = lex.folded(markers["by_case_blockers"])
         self.year_blockers = set(lex.folded(data["periods"]["year_blockers"]))
-        self.day_of_month_words = lex.folded(data["periodic"]["day_of_month"])
+        self.day_of_month_words = lex.folded(data["periodic"]["day_of_month"] + data["periodic"]["following_month"])
         self.weekdays = {lex.fold(form): n for n, forms in enumerate(data["periodic"]["weekdays"]) for form in forms}
 
     # -- named parts ----------------------------------------------------------------------------
@@ -372,13 +372,19 @@ class _Grammar:
         p["ordinal"] = rf"(?:{w([n for n, _ in numerals['ordinals']])}|{w([n for n, _ in numerals['roman']])})"
         p["day_kind"] = w(relative["working"] + relative["calendar"])
         p["unit"] = w([u for unit in _UNITS for u in relative["units"][unit]])
-        p["duration"] = (rf"(?:{p['day_kind']}\s+)?(?:{p['number']}(?:\s*\(\s*\d{{1,3}}\s*\))?\s+)?"
+        # a number may be repeated in brackets, in words or digits: "30 (thirty)", "ten (10)"
+        p["number_again"] = rf"(?:\s*\(\s*(?:\d{{1,3}}|{p['numword']})\s*\))?"
+        p["duration"] = (rf"(?:{p['day_kind']}\s+)?(?:{p['number']}{p['number_again']}\s+)?"
                          rf"(?:{p['day_kind']}\s+)?{p['unit']}")
         p["month_words"] = w(periods["month_words"])
         p["in_before"] = w(periods["in_before"])
         p["weekday"] = w([f for forms in periodic["weekdays"] for f in forms], left=False)
-        p["dom"] = (rf"\d{{1,2}}(?!\d)(?:\s*-\s*{w(numerals['ordinal_suffixes'], left=False)})?\s*-?\s*"
-                    rf"{w(periodic['day_of_month'])}")
+        # the day of the month following a period: "day 10 of the month after the quarter", in Kazakh
+        # also a bare day with its case ending after "the month after the reporting period"
+        follow_month, dom_word = w(periodic["following_month"]), w(periodic["day_of_month"])
+        ordinal_suffix = w(numerals["ordinal_suffixes"], left=False)
+        p["dom"] = (rf"(?:{follow_month}\s+{p['day']}{p['day_suffix']}(?:\s*-?\s*{dom_word})?"
+                    rf"|{p['day']}(?:\s*-\s*{ordinal_suffix})?\s*-?\s*{dom_word})(?:\s*,?\s*{follow_month})?")
         return p
 
     def _parsers(self, p: dict[str, str]) -> None:
@@ -398,7 +404,7 @@ class _Grammar:
         self.month_word = _compile(p["month_p"])
         self.weekday_word = _compile(p["weekday"])
         self.duration = _compile(
-            rf"(?:(?P<kind1>{p['day_kind']})\s+)?(?:(?P<num>{p['number']})(?:\s*\(\s*\d{{1,3}}\s*\))?\s+)?"
+            rf"(?:(?P<kind1>{p['day_kind']})\s+)?(?:(?P<num>{p['number']}){p['number_again']}\s+)?"
             rf"(?:(?P<kind2>{p['day_kind']})\s+)?(?P<unit>{p['unit']})")
         self.day_number = re.compile(r"\d{1,2}(?!\d)")
         self.event_marker = _compile(w(data["anchors"]["event_before"]))
@@ -429,9 +435,8 @@ class _Grammar:
         to_part = rf"(?:{p['by_before']}{p['punct']})?{p['date']}(?:\s*{p['by_after']})?"
         add("range", rf"(?P<from>{from_part})\s*,?\s*(?P<to>{to_part})", _interpret_range)
 
-        follow_month, follow_year = w(periodic["following_month"]), w(periodic["following_year"])
-        anchor_dom = (rf"(?:{p['by_before']}{p['punct']})?(?:{follow_month}\s+)?{p['dom']}"
-                      rf"(?:\s*,?\s*{follow_month})?(?:\s*{p['by_after']})?")
+        follow_year = w(periodic["following_year"])
+        anchor_dom = rf"(?:{p['by_before']}{p['punct']})?{p['dom']}(?:\s*{p['by_after']})?"
         anchor_dates = (rf"(?:{p['by_before']}{p['punct']})?(?:{follow_year}\s+)?{p['date_list']}"
                         rf"(?:\s*,?\s*{follow_year})?(?:\s*{p['by_after']})?")
         anchor_months = (rf"(?:{p['in_before']}\s+)?{p['month_p']}(?:{p['joiner']}{p['month_p']})*"
