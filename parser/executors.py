@@ -30,6 +30,7 @@ All words come from ``corpora/lang/<lang>/executors.toml``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
@@ -54,6 +55,8 @@ _SHORT_ADJECTIVES = frozenset({"ADJS", "PRTS"})
 _QUOTES = frozenset("«»\"“”„")
 _CLOSING = {"«": "»", "“": "”", "„": "“", '"': '"', "(": ")"}
 _MAX_BRACKET = 40  # tokens a parenthesis or a quoted name may span
+# initials, alone or glued to a surname: «А.К.», «Т.», «В.Ф.Чукарин»
+_INITIALS = re.compile(r"^(?:[^\W\d_]\.){1,3}(?:[^\W\d_][^\W\d_]+)?$")
 
 
 # --- data ----------------------------------------------------------------------------------
@@ -208,7 +211,7 @@ def _tokens(doc: Doc, lang: str) -> list[_Token]:
             word=any(ch.isalnum() for ch in text),
             cap=bool(letters) and letters[0].isupper(),
             abbreviation=len(text) >= 2 and text[0].isupper() and text[1].isupper(),
-            initials=text.endswith(".") and bare.isalpha() and bare.isupper() and len(bare) <= 3,
+            initials=bool(_INITIALS.match(text)) and all(text[k - 1].isupper() for k, ch in enumerate(text) if ch == "."),
             stop=t.is_stop,
         )
         if token.word and lang == "ru":
@@ -327,11 +330,12 @@ class _Clause:
         for key in token.keys:
             if key in self.g.heads:
                 return self.g.heads[key]
-        if self.lang == "ru" and "NOUN" in token.pos:
-            if any(lemma_ru(token.text).endswith(e) for e in self.g.body_endings):
-                return "body"
-            if any(token.text.startswith(p) and len(token.text) > len(p) + 2 for p in self.g.body_prefixes):
-                return "body"
+        if self.lang == "ru" and "NOUN" not in token.pos:
+            return None
+        if any(key.endswith(e) for key in token.keys for e in self.g.body_endings):
+            return "body"
+        if any(token.text.startswith(p) and len(token.text) > len(p) + 2 for p in self.g.body_prefixes):
+            return "body"
         return None
 
     def head_cases(self, i: int, base: str | None) -> frozenset[str]:
@@ -396,8 +400,15 @@ class _Clause:
         start = self._index[match.tokens[0]]
         end = max(self._index[i] for i in range(match.tokens[0], match.tokens[1]) if i in self._index) + 1
         if self.lang == "ru":
-            head = start
-            cases = self.head_cases(start, None)
+            # the first word that declines: not the first half of a hyphenated name (Иле-Алатаускому)
+            head = next(
+                (i for i in range(start, end) if self.tokens[i].word and not (i + 1 < end and self.tokens[i + 1].text == "-")),
+                start,
+            )
+            cases = self.head_cases(head, None)
+            noun = next((i for i in range(head, end) if "NOUN" in self.tokens[i].pos), None)
+            if noun is not None and noun != head and cases & self.tokens[noun].noun_cases:
+                cases = cases & self.tokens[noun].noun_cases  # adjective and noun agree
         else:
             head = max(i for i in range(start, end) if self.tokens[i].word)
             words = [t.text for t in nlp(self.lang).tokenizer(match.wording) if any(ch.isalnum() for ch in t.text)]
@@ -449,7 +460,13 @@ class _Clause:
         if self.lang == "ru":
             end = self._complements_ru(mention.end)
             following = tokens[mention.end] if mention.end < len(tokens) else None
-            if following is not None and following.word and not following.cap and following.lower not in self.g.title_abbreviations:
+            if (
+                following is not None
+                and following.word
+                and not following.cap
+                and following.lower not in self.g.title_abbreviations
+                and self.separator_at(mention.end) is None
+            ):
                 end = mention.end  # «в Администрацию Президента предложения»: an object, not more name
             start, qualifier = mention.start, (mention.end, end)
         else:
@@ -654,6 +671,8 @@ class _Clause:
                 opening = self.opening(start - 1)
                 if opening is None or any(covered[k] not in (None, covered[opening + 1]) for k in range(opening, start)):
                     break
+                if any(t.person for t in tokens[opening:start]):
+                    break  # «бірлестігі (В.Ф.Чукарин)»: the person of the body before, not a modifier
                 start = opening
                 continue
             joined = self._joins_modifiers(start)
@@ -965,7 +984,9 @@ def _mention_ending_at(clause: _Clause, j: int, cases: frozenset[str] | None) ->
 
 def _read_addressees(clause: _Clause) -> _Reading:
     tokens, g = clause.tokens, clause.g
-    reading = _Reading(co=_co_executors(clause, _clause_end(clause)))
+    # a co-marker anywhere in the item names a co-executor of it («...: совместно с Председателем
+    # Агентства проекты ...; совместно с Правительством предложения ...»)
+    reading = _Reading(co=_co_executors(clause, len(tokens)))
     predicate = _predicate(clause)
     if predicate is None:
         return reading
@@ -1045,6 +1066,22 @@ def _skip_co(clause: _Clause, j: int, co: list[_Mention], end: int) -> int:
     return j if j != marker or marker is None else start
 
 
+def _persons(clause: _Clause) -> list[_Mention]:
+    """Officials a plan-table cell names by person: «Курмашев К.К.», «Т.Ә. Әбдіқадыров»."""
+    persons, tokens, i = [], clause.tokens, 0
+    while i < len(tokens):
+        if tokens[i].person and clause.covered[i] is None:
+            j = i
+            while j + 1 < len(tokens) and tokens[j + 1].person and clause.covered[j + 1] is None:
+                j += 1
+            if any(t.initials for t in tokens[i : j + 1]):
+                persons.append(_Mention(i, j + 1, i, None, "official", frozenset()))
+            i = j + 1
+        else:
+            i += 1
+    return persons
+
+
 def _lead_marked(clause: _Clause, mention: _Mention) -> bool:
     """Whether «(свод)» / «(жинақтау)» follows the mention."""
     j, tokens = mention.end, clause.tokens
@@ -1096,7 +1133,7 @@ def find_executors(
     if mode == "addressee":
         reading = _read_addressees(clause)
     else:
-        reading = _Reading(addressees=list(clause.mentions))
+        reading = _Reading(addressees=sorted(clause.mentions + _persons(clause), key=lambda m: m.start))
     named = sorted(dict.fromkeys(reading.addressees + reading.co), key=lambda m: m.start)
     marked = [m for m in named if _lead_marked(clause, m)]
     lead = marked[0] if marked else (reading.addressees[0] if reading.addressees else None)
