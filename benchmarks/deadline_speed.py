@@ -9,8 +9,8 @@ second of ``find_deadlines`` and of ``dateparser.search.search_dates`` (language
 RELATIVE_BASE = the case's basis, PREFER_DATES_FROM = future), and how many golden cases each
 gets right: the first date it finds equals the expected due date (no date where none is due;
 for tapsyrma the kind must match as well), over all cases and over those with a due date. The
-golden cases are the ones tapsyrma's tests hold it to, so its score there is a check, not news. ``--acts`` also times both on the whole sample acts.
-Needs the ``bench`` extra (dateparser).
+golden cases are the ones tapsyrma's tests hold it to, so its score there is a check, not news.
+``--acts`` also times both on the whole sample acts. Needs the ``bench`` extra (dateparser).
 """
 
 from __future__ import annotations

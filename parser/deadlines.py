@@ -85,6 +85,10 @@ _DASH = r"[-\u2013\u2014]"
 _TRIM = " \t\n,;:"
 _CLAUSE_LENGTH = 400  # characters an entry-into-force condition may take
 _CLAUSE_END = re.compile(r"[.;()]|\n\n")  # a clause may run over a hard-wrapped line, not a block
+_CELL_START = re.compile(r"(?:^|[\t>])[ \t]*$")  # TAB-separated cells of the normalised text, or HTML
+_CELL_END = re.compile(r"[ \t.]*(?:$|[\n\t<])")
+_WORD = re.compile(r"\w+")
+_NEXT_WORD = re.compile(r"\W*(\w+)")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -560,7 +564,7 @@ class _Grammar:
             month = self.month_of(word)
             if day is not None and month is not None:
                 year = int(groups["year"]) if groups.get("year") else None
-                last_word = re.findall(r"\w+", m.group(0))[-1]
+                last_word = _WORD.findall(m.group(0))[-1]
                 found.append(_DateParts(day, month, year, bool(groups.get("cur")), last_word, m.start()))
         year_first = self.data["dates"]["year_first"]
         ordered = found if year_first else found[::-1]
@@ -655,10 +659,6 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
 
 
-_CELL_START = re.compile(r"(?:^|[\t>])[ \t]*$")
-_CELL_END = re.compile(r"[ \t.]*(?:$|[\n\t<])")
-
-
 def _alone(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] fills a table cell (TAB-separated or HTML) or the whole text; a
     date alone on a line is more often a signature's date than a term."""
@@ -669,7 +669,7 @@ def _event_length(event: str, g: _Grammar) -> int:
     """How much of an event that follows its marker belongs to it: up to the first verb-like word,
     without prepositions left dangling at its end."""
     marker = g.event_marker.match(event)
-    words = list(re.finditer(r"\w+", event[marker.end():] if marker else event))
+    words = list(_WORD.finditer(event[marker.end():] if marker else event))
     offset = marker.end() if marker else 0
     kept = words[:1] + list(itertools.takewhile(
         lambda w: not g.lex.fold(w.group(0)).endswith(g.event_stop_endings), words[1:]))
@@ -679,12 +679,12 @@ def _event_length(event: str, g: _Grammar) -> int:
 
 
 def _word_before(text: str, start: int) -> str:
-    words = re.findall(r"\w+", text[max(0, start - 40):start])
+    words = _WORD.findall(text, max(0, start - 40), start)
     return words[-1] if words else ""
 
 
 def _word_after(text: str, end: int) -> str:
-    found = re.match(r"\W*(\w+)", text[end:end + 40])
+    found = _NEXT_WORD.match(text, end, end + 40)
     return found.group(1) if found else ""
 
 

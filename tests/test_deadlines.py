@@ -53,7 +53,8 @@ def test_golden(lang, case):
     assert found is not None, f"expected {case['kind']}, found nothing in {where}"
     got = (found.kind, found.due)
     trace = "\n".join(found.trace)
-    assert got == (case["kind"], case.get("due")), f"expected {case['kind']} {case.get('due')}, got {got} in {where}\n{trace}"
+    expected = (case["kind"], case.get("due"))
+    assert got == expected, f"expected {expected}, got {got} in {where}\n{trace}"
     if "schedule" in case:
         head = found.schedule[:len(case["schedule"])]
         assert list(head) == case["schedule"] and (case["schedule"] or not found.schedule), \
