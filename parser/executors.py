@@ -558,7 +558,7 @@ class _Clause:
                 start -= 1
             elif previous.text in {",", "и"} and start >= 2 and tokens[start - 2].adjective_cases & cases and self.covered[start - 2] is None:
                 start -= 1
-            elif previous.text == "-" and start >= 2 and tokens[start - 2].end == previous.start and previous.end == tokens[start - 1 + 1 - 1].start and tokens[start - 2].word:
+            elif previous.text == "-" and start >= 2 and tokens[start - 2].end == previous.start and previous.end == tokens[start].start and tokens[start - 2].word:
                 start -= 2  # a hyphenated name: Иле-Алатаускому
             else:
                 break
@@ -1072,7 +1072,14 @@ def _persons(clause: _Clause) -> list[_Mention]:
     while i < len(tokens):
         if tokens[i].person and clause.covered[i] is None:
             j = i
-            while j + 1 < len(tokens) and tokens[j + 1].person and clause.covered[j + 1] is None:
+            # one person: a surname and initials in either order («Жакиянов О.Н. Садыкбаев С.К.» are two)
+            while (
+                j + 1 < len(tokens)
+                and tokens[j + 1].person
+                and clause.covered[j + 1] is None
+                and tokens[j + 1].initials != tokens[j].initials
+                and j - i < 1
+            ):
                 j += 1
             if any(t.initials for t in tokens[i : j + 1]):
                 persons.append(_Mention(i, j + 1, i, None, "official", frozenset()))
