@@ -89,6 +89,7 @@ _LENGTH_SPREAD = 0.45
 _WEIGHTS = {"label": 0.25, "kind": 0.10, "facts": 0.40, "length": 0.25}
 _BAND = 25               # units the alignment may drift from the diagonal (beyond the length difference)
 _WINDOW = 3               # aligned pairs on each side whose leftover facts may still match
+_ASSUMED_BASIS = dt.date(2001, 3, 1)  # a working Thursday
 _PERSON_SIMILARITY = 70   # rapidfuzz ratio of two spellings of one surname ("Аблякимов"/"Әбіләкімов")
 
 _DIGITS = re.compile(r"(?<![\d.,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,](\d+))?(?![\d])")
@@ -224,6 +225,16 @@ class _Fact:
     wildcard: bool = False             # an executor the gazetteer does not know
 
 
+@dataclass(frozen=True)
+class _Basis:
+    """The day relative terms of both versions count from: the act's date, or, when neither
+    version states one, an assumed day, so that "в месячный срок" and "бір ай мерзімде" still
+    compare by their due dates."""
+
+    day: dt.date
+    assumed: bool
+
+
 def _deadline_key(deadline: Deadline, figures: frozenset) -> tuple:
     """A term by its due date and schedule; without a due date (an undated event, a standing
     duty) by its kind and the figures of its phrase ("не позднее десяти дней после встреч")."""
@@ -232,13 +243,15 @@ def _deadline_key(deadline: Deadline, figures: frozenset) -> tuple:
     return ("kind", deadline.kind, figures)
 
 
-def _deadline_shown(deadline: Deadline, figures: frozenset) -> str:
+def _deadline_shown(deadline: Deadline, figures: frozenset, basis: _Basis) -> str:
     if deadline.due is None:
         return {"periodic": "standing or periodic, no due date", "relative": "relative to an undated event"}.get(
             deadline.kind, deadline.kind) + "".join(f", {f}" for f in sorted(figures))
     shown = f"{deadline.kind}, due {deadline.due.isoformat()}"
     if len(deadline.schedule) > 1:
         shown += " (then " + ", ".join(day.isoformat() for day in deadline.schedule[1:3]) + ", …)"
+    if basis.assumed:
+        shown += f" counted from {basis.day.isoformat()} (the act states no date)"
     return shown
 
 
@@ -384,18 +397,18 @@ def _executor_facts(executors: Iterable[Executor], lang: str, text: str = "", of
     return facts
 
 
-def _facts(text: str, lang: str, offset: int, basis: dt.date | None) -> list[_Fact]:
+def _facts(text: str, lang: str, offset: int, basis: _Basis) -> list[_Fact]:
     """The terms, dates, references and figures of a passage (executors: :func:`_read_executors`)."""
     claims = _Claims()
     facts: list[_Fact] = []
-    for deadline in find_deadlines(text, lang, basis, offset=offset):
+    for deadline in find_deadlines(text, lang, basis.day, offset=offset):
         start, end = deadline.span
         claims.take(start - offset, end - offset)
         due = deadline.due
         figures = frozenset(f.key[1] for f in _numbers(text[start - offset:end - offset], lang, _Claims(), 0))
         dated = due is not None and deadline.kind in ("date", "periodic")
         facts.append(_Fact("deadline", _deadline_key(deadline, figures), deadline.span,
-                           _deadline_shown(deadline, figures), date=(due.day, due.month, due.year) if dated else None))
+                           _deadline_shown(deadline, figures, basis), date=(due.day, due.month, due.year) if dated else None))
     for (start, end), parts in _dates(text, lang):
         if claims.free(start, end):
             claims.take(start, end)
@@ -455,12 +468,13 @@ def _is_repeated_header(node: Node, headers: list[set[str]]) -> bool:
     return bool(cells) and any(cells <= header for header in headers)
 
 
-def _units(act: Act, basis: dt.date | None) -> list[_Unit]:
+def _units(act: Act, basis: _Basis) -> list[_Unit]:
     lang, text = act.language, act.text
     units: list[_Unit] = []
     title = act.act.title
     if title and (at := text.find(title)) >= 0:
-        units.append(_Unit(("title",), "title", None, (at, at + len(title)), title, -1))
+        units.append(_Unit(("title",), "title", None, (at, at + len(title)), title, -1,
+                           facts=_facts(title, lang, at, basis)))
     items = {(item.path, item.span[0]): item for item in act.items}
     item_paths = {item.path for item in act.items}
     for block, top in enumerate(act.structure):
@@ -488,8 +502,6 @@ def _units(act: Act, basis: dt.date | None) -> list[_Unit]:
             elif unit.instructs:
                 _read_executors(unit, act)
             units.append(unit)
-    if units and units[0].kind == "title":
-        units[0].facts = _facts(units[0].text, lang, units[0].span[0], basis)
     roles = {"control": act.control.span if act.control else None, "effective": _effective_span(act)}
     for unit in units:
         unit.keys = frozenset([f.key for f in unit.facts if not f.wildcard] + [
@@ -782,8 +794,10 @@ def _is_row(pair: _Pair) -> bool:
     return any(u.kind == "table_row" for u in pair.ru + pair.kk)
 
 
-def _block(pair: _Pair) -> int:
-    return (pair.ru or pair.kk)[0].block
+def _same_point(pair: _Pair, other: _Pair) -> bool:
+    """Whether two pairs lie in one top-level point (of either version)."""
+    return bool({u.block for u in pair.ru} & {u.block for u in other.ru}
+                or {u.block for u in pair.kk} & {u.block for u in other.kk})
 
 
 def _differences(ru_act: Act, kk_act: Act, ru: list[_Unit], kk: list[_Unit],
@@ -804,7 +818,7 @@ def _differences(ru_act: Act, kk_act: Act, ru: list[_Unit], kk: list[_Unit],
         if not (pair.ru_left or pair.kk_left) or _is_row(pair):
             continue
         for other in pairs[max(0, index - _WINDOW):index + _WINDOW + 1]:
-            if other is not pair and not _is_row(other) and _block(other) == _block(pair):
+            if other is not pair and not _is_row(other) and _same_point(pair, other):
                 _cancel(pair.ru_left, other.kk_left)
                 _cancel(other.ru_left, pair.kk_left)
     found: list[Discrepancy] = []
@@ -910,7 +924,8 @@ def compare_acts(ru: Act, kk: Act) -> Comparison:
     """
     if ru.language != "ru" or kk.language != "kk":
         raise LanguageError(f"compare: expected a Russian and a Kazakh act, got {ru.language!r} and {kk.language!r}")
-    basis = ru.act.date or kk.act.date
+    written = ru.act.date or kk.act.date
+    basis = _Basis(written or _ASSUMED_BASIS, assumed=written is None)
     ru_units, kk_units = _units(ru, basis), _units(kk, basis)
     steps = _align(ru_units, kk_units)
     found, aligned = _differences(ru, kk, ru_units, kk_units, steps)

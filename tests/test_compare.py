@@ -295,6 +295,21 @@ def test_wording_alone_is_not_reported(case):
     assert comparison.agree, described(comparison)
 
 
+def test_terms_of_acts_without_a_date_compare_by_their_length():
+    """Neither version states a date: "в месячный срок" and "бір ай мерзімде" are one term,
+    "екі ай мерзімде" another (counted from one assumed day, which the report says)."""
+    ru = parse_text("1. Правительству Республики Казахстан в месячный срок принять меры, "
+                    "вытекающие из настоящего Указа.", lang="ru")
+    same = parse_text("1. Қазақстан Республикасының Үкіметі бір ай мерзімде осы Жарлықтан туындайтын "
+                      "шараларды қабылдасын.", lang="kk")
+    other = parse_text("1. Қазақстан Республикасының Үкіметі екі ай мерзімде осы Жарлықтан туындайтын "
+                       "шараларды қабылдасын.", lang="kk")
+    assert compare_acts(ru, same).agree
+    (term,) = compare_acts(ru, other).discrepancies
+    assert term.kind == "deadline" and "the act states no date" in term.kk_value
+    assert (marked(ru, term.ru_marks), marked(other, term.kk_marks)) == (["в месячный срок"], ["екі ай мерзімде"])
+
+
 # ---------------------------------------------------------------------------------------------
 # The result
 # ---------------------------------------------------------------------------------------------
