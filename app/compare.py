@@ -23,7 +23,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tapsyrma.parser import Act
-from tapsyrma.parser.compare import Comparison, Discrepancy, compare_acts
+from tapsyrma.parser.compare import Comparison, compare_acts
 from tapsyrma.parser.errors import InputError, LanguageError
 from tapsyrma.parser.language import resolve_language
 from tapsyrma.parser.model import Span
@@ -151,13 +151,6 @@ def _segments(text: str | None, span: Span | None, marks: Sequence[Span]) -> lis
     return [piece for piece in pieces if piece[0]]
 
 
-def _where(d: Discrepancy) -> str:
-    paths = [".".join(p) or "preamble" for p in (d.ru_path, d.kk_path) if p is not None]
-    if not paths:
-        return "requisites"
-    return paths[0] if len(set(paths)) == 1 else " / ".join(paths)
-
-
 def _excerpt(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     """The highlighted words with some context, for a terminal."""
     if sum(len(p) for p, _ in pieces) <= _EXCERPT:
@@ -197,13 +190,13 @@ def render_table(comparison: Comparison, console: Console) -> None:
         console.print(f"The versions agree ({len(comparison.aligned_pairs)} passages compared).", highlight=False)
         return
     table = Table(show_lines=True)
-    for column in ("#", "kind", "where", "Russian", "Kazakh", "detail"):
+    for column in ("#", "kind", "Russian", "Kazakh", "detail"):
         table.add_column(column, overflow="fold")
     for number, d in enumerate(comparison.discrepancies, 1):
         ru = _rich(_excerpt(_segments(d.ru_text, d.ru_span, d.ru_marks))) if d.ru_text is not None else Text("—")
         kk = _rich(_excerpt(_segments(d.kk_text, d.kk_span, d.kk_marks))) if d.kk_text is not None else Text("—")
         detail = d.detail + (f"\nRU: {d.ru_value}" if d.ru_value else "") + (f"\nKK: {d.kk_value}" if d.kk_value else "")
-        table.add_row(str(number), d.kind, _where(d), ru, kk, Text(detail))
+        table.add_row(str(number), d.kind, ru, kk, Text(detail))
     console.print(table)
     console.print(f"{len(comparison.discrepancies)} discrepancies; {len(comparison.aligned_pairs)} passages aligned.",
                   highlight=False)
@@ -239,7 +232,7 @@ mark { background: #ffe066; padding: 0 .1em; }
 {% for row in rows %}
 <tr>
 <td>{{ loop.index }}</td>
-<td><span class="kind">{{ row.d.kind }}</span> · {{ row.where }}<br>{{ row.d.detail }}
+<td><span class="kind">{{ row.d.kind }}</span><br>{{ row.d.detail }}
 {% if row.d.ru_value %}<br>RU: {{ row.d.ru_value }}{% endif %}
 {% if row.d.kk_value %}<br>KK: {{ row.d.kk_value }}{% endif %}</td>
 {% for side in (row.ru, row.kk) %}
@@ -257,8 +250,7 @@ mark { background: #ffe066; padding: 0 .1em; }
 
 def render_html(comparison: Comparison) -> str:
     """A self-contained HTML page: each discrepancy with both passages side by side."""
-    rows = [{"d": d, "where": _where(d),
-             "ru": _segments(d.ru_text, d.ru_span, d.ru_marks),
+    rows = [{"d": d, "ru": _segments(d.ru_text, d.ru_span, d.ru_marks),
              "kk": _segments(d.kk_text, d.kk_span, d.kk_marks)} for d in comparison.discrepancies]
     return _HTML.render(c=comparison, rows=rows)
 
@@ -283,7 +275,7 @@ def render_docx(comparison: Comparison) -> bytes:
         for number, d in enumerate(comparison.discrepancies, 1):
             cells = table.add_row().cells
             cells[0].text = str(number)
-            what = f"{d.kind} · {_where(d)}\n{d.detail}"
+            what = f"{d.kind}\n{d.detail}"
             what += (f"\nRU: {d.ru_value}" if d.ru_value else "") + (f"\nKK: {d.kk_value}" if d.kk_value else "")
             cells[1].text = what
             for cell, (text, span, marks) in zip(cells[2:], ((d.ru_text, d.ru_span, d.ru_marks),
