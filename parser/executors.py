@@ -1123,12 +1123,15 @@ def find_executors(
     offset: int = 0,
     on: dt.date | None = None,
     mode: Mode = "addressee",
+    names: Gazetteer | None = None,
 ) -> tuple[list[Executor], list[str]]:
     """The executors of an item's ``text``, lead first, and one warning per executor the
     gazetteer does not know (it is still returned, with ``id`` None).
 
     ``offset`` is added to every span (the item's start in ``Act.text``); ``on`` (the act's
-    date) chooses between bodies that bore one name at different times.
+    date) chooses between bodies that bore one name at different times; ``names`` is the
+    gazetteer to resolve against (default: the bundled one; ``Gazetteer.load(extra_paths=...)``
+    adds a user's file).
 
     >>> executors, warnings = find_executors("Министерству финансов совместно с МНЭ обеспечить", "ru")
     >>> [(e.id, e.role, e.text) for e in executors]
@@ -1136,7 +1139,7 @@ def find_executors(
     """
     if mode not in ("addressee", "list"):
         raise ValueError(f"find_executors: expected mode 'addressee' or 'list', got {mode!r}")
-    clause = _Clause(text, lang, on, gazetteer())
+    clause = _Clause(text, lang, on, names if names is not None else gazetteer())
     if mode == "addressee":
         reading = _read_addressees(clause)
     else:

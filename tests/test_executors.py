@@ -176,6 +176,10 @@ def test_user_gazetteer_file_is_added(tmp_path):
     names = Gazetteer.load(extra_paths=[extra])
     assert names.lookup("Агентству по испытаниям", "ru").id == "test_agency"
     assert names.lookup("Сынақ агенттігіне", "kk").id == "test_agency"
+    executors, warnings = find_executors("Агентству по испытаниям обеспечить", "ru", names=names)
+    assert [e.id for e in executors] == ["test_agency"] and warnings == []
+    executors, warnings = find_executors("Агентству по испытаниям обеспечить", "ru")
+    assert [e.id for e in executors] == [None] and len(warnings) == 1
 
 
 @pytest.mark.parametrize(
