@@ -130,10 +130,10 @@ def _emit(text: str, output: Path | None) -> None:
         sys.stdout.write(text)
 
 
-def _executors_text(item) -> str:
+def _executors_text(item, lang: str) -> str:
     names = []
     for executor in item.executors:
-        name = executor.name_ru if executor.name_ru else executor.text
+        name = (executor.name_kk if lang == "kk" else executor.name_ru) or executor.text
         names.append(f"{name} (lead)" if executor.role == "lead" and len(item.executors) > 1 else name)
     return "; ".join(names)
 
@@ -162,7 +162,7 @@ def render_table(act: Act, console: Console) -> None:
         table.add_column(column, overflow="fold")
     for item in act.items:
         table.add_row(".".join(item.path) or (item.number or ""), item.action or item.text[:200],
-                      _executors_text(item), _deadline_text(item), item.completion_form or "")
+                      _executors_text(item, act.language), _deadline_text(item), item.completion_form or "")
     console.print(table)
     console.print(f"{len(act.items)} items; control: {act.control.text if act.control else '—'}")
     for warning in act.warnings:
@@ -173,7 +173,7 @@ def render_markdown(act: Act) -> str:
     lines = [f"# {act.act.title or _header_line(act)}", "", f"{_header_line(act)} ({act.language})", ""]
     lines += ["| № | action | executors | deadline | form |", "|---|---|---|---|---|"]
     for item in act.items:
-        cells = [".".join(item.path), item.action or item.text, _executors_text(item), _deadline_text(item), item.completion_form or ""]
+        cells = [".".join(item.path), item.action or item.text, _executors_text(item, act.language), _deadline_text(item), item.completion_form or ""]
         lines.append("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |")
     lines.append("")
     if act.control:

@@ -179,6 +179,11 @@ class _Builder:
         text = self.text[start:end]
         deadline = self._deadline(start, end) or context.deadline or Deadline(kind="none", basis=self.basis)
         action = self._action(start, own_end, () if inherited else executors, deadline)
+        paragraphs = [c.text for c in node.children if c.kind == "paragraph" and not self._inert(c.span)]
+        if paragraphs and self.text[start:own_end].rstrip().endswith(":"):
+            # "обеспечить до проведения встреч:" + the list of what to ensure, one paragraph each.
+            listed = "; ".join(p.strip(_TRIM) for p in paragraphs)
+            action = f"{action}: {listed}" if action else listed
         if inherited and context.action and action and context.action not in action:
             action = f"{context.action}: {action}"
         self.items.append(Item(
