@@ -16,7 +16,7 @@ from tapsyrma.corpora import data_path
 
 GAZETTEER_DIR = data_path("gazetteer")
 SAMPLES_DIR = data_path("samples")
-FILES = ("bodies", "regions", "companies", "officials", "groups", "historical")
+FILES = ("bodies", "regions", "companies", "officials", "groups", "historical", "russian_federation")
 
 ID_RE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
 # ы, э, ь are ordinary in Kazakh (Республикасының, экономика); ё and ъ occur only in Russian words.
@@ -152,6 +152,7 @@ def test_ids_unique_across_files():
         ("officials", {"official"}),
         ("groups", {"group"}),
         ("historical", {"body", "official", "company"}),
+        ("russian_federation", {"body", "official"}),
     ],
 )
 def test_kinds_match_file(name, kinds):
@@ -1316,6 +1317,73 @@ SAMPLE_EXECUTORS: list[tuple[str, str, str, str]] = [
         "Қазақстан халқы Ассамблеясы",
         "assembly_people",
     ),
+    # Russian presidential orders of 2002: federal bodies of the Russian Federation
+    (
+        "ru-rasporyazhenie-2002-359-rp.txt",
+        "Минобразованию России",
+        "Минобразование России",
+        "rf_education",
+    ),
+    (
+        "ru-rasporyazhenie-2002-359-rp.txt",
+        "Минтруду России",
+        "Минтруд России",
+        "rf_labour_social_development",
+    ),
+    (
+        "ru-rasporyazhenie-2002-359-rp.txt",
+        "Администрацию Президента Российской Федерации",
+        "Администрация Президента Российской Федерации",
+        "rf_administration_president",
+    ),
+    (
+        "ru-rasporyazhenie-2002-385-rp.txt",
+        "Минюсту России",
+        "Минюст России",
+        "rf_justice",
+    ),
+    (
+        "ru-rasporyazhenie-2002-391-rp.txt",
+        "Правительству Российской Федерации",
+        "Правительство Российской Федерации",
+        "rf_government",
+    ),
+    (
+        "ru-rasporyazhenie-2002-391-rp.txt",
+        "МВД России",
+        "МВД России",
+        "rf_internal_affairs",
+    ),
+    (
+        "ru-rasporyazhenie-2002-450-rp.txt",
+        "ФСБ России",
+        "ФСБ России",
+        "rf_federal_security_service",
+    ),
+    (
+        "ru-rasporyazhenie-2002-484-rp.txt",
+        "ФПС России",
+        "ФПС России",
+        "rf_federal_border_service",
+    ),
+    (
+        "ru-rasporyazhenie-2002-484-rp.txt",
+        "МИДом России",
+        "МИД России",
+        "rf_foreign_affairs",
+    ),
+    (
+        "ru-rasporyazhenie-2002-484-rp.txt",
+        "Минимуществом России",
+        "Минимущество России",
+        "rf_property_relations",
+    ),
+    (
+        "ru-rasporyazhenie-2002-484-rp.txt",
+        "Пограничной службой Российской Федерации",
+        "Пограничная служба Российской Федерации",
+        "rf_federal_border_service",
+    ),
 ]
 
 
@@ -1342,13 +1410,16 @@ def _sample_text(name: str) -> str:
 
 
 def test_sample_list_names_every_act_with_executors():
-    # Every sample act of Kazakhstan is in the list; the Russian presidential orders (ru-*) name
-    # bodies of the Russian Federation, which this gazetteer does not hold.
+    # Every sample act is in the list, the Russian presidential orders (ru-*) with the bodies of
+    # the Russian Federation they name (russian_federation.toml).
     listed = {sample for sample, *_ in SAMPLE_EXECUTORS}
-    kazakh_acts = {
-        p.name for p in SAMPLES_DIR.glob("*.txt") if not p.name.startswith("ru-")
-    }
-    assert kazakh_acts - listed == set()
+    assert {p.name for p in SAMPLES_DIR.glob("*.txt")} - listed == set()
+
+
+def test_russian_federation_ids_are_marked():
+    # Bodies of another state never share an id pattern with Kazakhstan's: registry ids stay apart.
+    assert all(e.id.startswith("rf_") for e in load_file("russian_federation"))
+    assert not [e.id for name in FILES if name != "russian_federation" for e in load_file(name) if e.id.startswith("rf_")]
 
 
 @pytest.mark.parametrize(("sample", "surface", "nominative", "eid"), SAMPLE_EXECUTORS)
