@@ -41,7 +41,7 @@ from . import langdata
 from .errors import DataError, LanguageError
 from .gazetteer import Gazetteer, GazetteerMatch, gazetteer, word_keys
 from .model import Executor
-from .morphology import analyses_kk, case_kk, lemma_ru, parses_ru, repair_kk, stem_kk
+from .morphology import analyses_kk, case_kk, caseless_kk, lemma_ru, nominative_ru, parses_ru, repair_kk, stem_kk
 from .nlp import LANGUAGES, nlp
 
 __all__ = ["find_executors"]
@@ -50,6 +50,8 @@ Mode = Literal["addressee", "list"]
 Phrase = tuple[frozenset[str], ...]
 
 _ALL_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "ablv", "attr"})
+# the cases an executor is named in, in the order a head read in several is taken in
+_EXECUTOR_CASES = ("datv", "accs", "ablt", "gent", "loct", "ablv")
 _ADJECTIVES = frozenset({"ADJF", "PRTF", "NUMR"})
 _SHORT_ADJECTIVES = frozenset({"ADJS", "PRTS"})
 _QUOTES = frozenset("«»\"“”„")
@@ -1102,13 +1104,42 @@ def _lead_marked(clause: _Clause, mention: _Mention) -> bool:
     return False
 
 
+def _nominative(clause: _Clause, mention: _Mention) -> str:
+    """The name of an unknown executor in the nominative: Russian puts the head noun and the
+    words agreeing with it before it in the nominative and keeps the dependent words
+    («Акимам районов, г.Капчагая» → «Акимы районов, г.Капчагая»); Kazakh drops the case ending
+    of the head («... бірлестіктерімен» → «... бірлестіктері»)."""
+    start, end = clause.span(mention)
+    text = clause.doc.text
+    tokens, head = clause.tokens, mention.head
+    case = next((c for c in _EXECUTOR_CASES if c in mention.cases), None)
+    if case is None or "nomn" in mention.cases and clause.lang == "ru" and "nomn" in tokens[head].noun_cases:
+        return text[start:end]
+    replaced: dict[int, str] = {}
+    if clause.lang == "ru":
+        for i in range(mention.start, head + 1):
+            token = tokens[i]
+            if i == head or (token.adjective_cases and case in token.adjective_cases):
+                form = nominative_ru(token.text, case, None if i == head else tokens[head].text)
+                if form is not None:
+                    replaced[i] = form
+    else:
+        replaced[head] = caseless_kk(tokens[head].text, case)
+    out, last = [], start
+    for i, form in sorted(replaced.items()):
+        out += [text[last : tokens[i].start], form]
+        last = tokens[i].end
+    return "".join(out) + text[last:end]
+
+
 def _executor(clause: _Clause, mention: _Mention, role: str, offset: int) -> Executor:
     start, end = clause.span(mention)
     entry = mention.match.entry if mention.match else None
+    nominative = _nominative(clause, mention) if entry is None else None
     return Executor(
         id=entry.id if entry else None,
-        name_ru=entry.name_ru if entry else None,
-        name_kk=entry.name_kk if entry else None,
+        name_ru=entry.name_ru if entry else nominative if clause.lang == "ru" else None,
+        name_kk=entry.name_kk if entry else nominative if clause.lang == "kk" else None,
         kind=mention.kind,
         role=role,
         text=clause.doc.text[start:end],

@@ -23,8 +23,10 @@ __all__ = [
     "RussianParse",
     "analyses_kk",
     "case_kk",
+    "caseless_kk",
     "lemma_ru",
     "lemmas_ru",
+    "nominative_ru",
     "normalize_words",
     "parses_ru",
     "repair_kk",
@@ -101,6 +103,35 @@ def case_kk(word: str, base: str) -> str | None:
 def lemma_ru(word: str) -> str:
     """The most probable normal form of ``word``."""
     return lemmas_ru(word)[0]
+
+
+_DECLINING = frozenset({"NOUN", "ADJF", "PRTF"})
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def nominative_ru(word: str, case: str, head: str | None = None) -> str | None:
+    """``word``, a noun or adjective read in ``case``, put in the nominative of the same number and
+    gender with its capitals kept (``Акимам`` datv → ``Акимы``, ``Генеральных`` accs →
+    ``Генеральные``); an adjective takes the number and gender of the ``head`` noun it agrees
+    with (``национальному`` … ``парку`` → ``национальный``). None when pymorphy3 has no such
+    reading."""
+    agree = None
+    if head is not None:
+        agree = next((p.tag for p in _morph().parse(head) if _plain(p.tag.case) == case and _plain(p.tag.POS) == "NOUN"), None)
+    for parse in _morph().parse(word):
+        tag = parse.tag
+        if _plain(tag.case) != case or _plain(tag.POS) not in _DECLINING:
+            continue
+        if agree is not None and (tag.number != agree.number or (agree.number == "sing" and tag.gender != agree.gender)):
+            continue
+        inflected = parse.inflect({"nomn"})
+        if inflected is None:
+            continue
+        form = inflected.word
+        if word.isupper():
+            return form.upper()
+        return form[0].upper() + form[1:] if word[0].isupper() else form
+    return None
 
 
 # --- Kazakh --------------------------------------------------------------------------------
@@ -278,6 +309,17 @@ def analyses_kk(word: str) -> tuple[KazakhAnalysis, ...]:
         _, case, plural = analyses[stem]
         readings.setdefault(key, KazakhAnalysis(key, case, plural))
     return tuple(readings.values())
+
+
+def caseless_kk(word: str, case: str) -> str:
+    """The Kazakh ``word`` without its outer suffix of ``case``, as written (``Үкіметіне`` datv →
+    ``Үкіметі``, ``бірлестіктерімен`` ablt → ``бірлестіктері``); ``word`` itself when it has none."""
+    rules = _rules()
+    lower = word.casefold().translate(rules.repairs)
+    for suffix in rules.suffixes:  # longest forms first
+        if suffix.case == case and lower.endswith(suffix.form) and len(lower) - len(suffix.form) >= rules.min_stem:
+            return word[: len(word) - len(suffix.form)]
+    return word
 
 
 def repair_kk(text: str) -> str:
