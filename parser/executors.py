@@ -69,6 +69,9 @@ class _Delegation:
     phrases: tuple[Phrase, ...]
     case: str
     side: Literal["before", "after"]
+    marker: str = ""  # the word before each addressee («возложить ... на X»)
+    object_first: bool = False  # the task comes first: the addressees need not open the clause
+    not_with: frozenset[str] = frozenset()  # keys of task words that make it the control clause
 
 
 @dataclass(frozen=True)
@@ -139,7 +142,11 @@ def _grammar(lang: str) -> _Grammar:
                     f"executors data {where}: delegating: expected side before|after and a case of "
                     f"{sorted(_ALL_CASES)}, got {rule['side']!r}, {rule['case']!r}"
                 )
-            delegations.append(_Delegation(tuple(_phrase(w, lang) for w in rule["words"]), rule["case"], rule["side"]))
+            delegations.append(_Delegation(
+                tuple(_phrase(w, lang) for w in rule["words"]), rule["case"], rule["side"],
+                _spelling(rule.get("marker", ""), lang), bool(rule.get("object_first", False)),
+                frozenset(k for w in rule.get("not_with", ()) for k in word_keys(w, lang)),
+            ))
         predicate, markers, cases = data["predicate"], data["markers"], data["cases"]
         return _Grammar(
             lang=lang,
@@ -857,10 +864,11 @@ def _delegation_at(clause: _Clause, i: int) -> tuple[_Delegation, int] | None:
     return None
 
 
-def _clause_end(clause: _Clause) -> int:
-    """The end of the first sentence: co-markers of a later one are not this item's."""
-    for i, token in enumerate(clause.tokens):
-        if token.text in {".", ";"} and i > 0:
+def _clause_end(clause: _Clause, start: int = 1) -> int:
+    """The end of the sentence going on at ``start`` (after a point's label «4.»): co-markers of
+    a later one are not this item's."""
+    for i in range(max(start, 1), len(clause.tokens)):
+        if clause.tokens[i].text in {".", ";"}:
             return i
     return len(clause.tokens)
 
@@ -998,9 +1006,15 @@ def _read_addressees(clause: _Clause) -> _Reading:
     if delegated is not None:
         delegation, after = delegated
         cases = frozenset((delegation.case,))
+        at_start = at_start and not delegation.object_first
+        if any(t.keys & delegation.not_with for t in tokens[: _clause_end(clause, predicate)]):
+            return reading  # the control clause: its body controls, it is not told to act
         if delegation.side == "after":
             following = next((i for i in range(after, len(tokens)) if _is_predicate(clause, i)), None)
-            start, end = after, following if following is not None else _clause_end(clause)
+            start, end = after, following if following is not None else _clause_end(clause, after)
+        if delegation.marker:
+            reading.addressees = _marked_addressees(clause, delegation.marker, cases, start, end)
+            return reading
     else:
         found = next((f for i in range(predicate) if (f := _delegation_at(clause, i)) and f[0].side == "after"), None)
         if found is not None:
@@ -1034,6 +1048,27 @@ def _read_addressees(clause: _Clause) -> _Reading:
     if _governed_after(clause, reading.addressees[-1].end, end):
         reading.addressees.clear()
     return reading
+
+
+def _marked_addressees(clause: _Clause, marker: str, cases: frozenset[str], start: int, end: int) -> list[_Mention]:
+    """Addressees each introduced by ``marker`` and the lists that follow them («возложить ... на
+    заместителя акима области Амерханову Ж.А., акимов районов ..., а также на ...»)."""
+    found: list[_Mention] = []
+    j = start
+    while j < end:
+        if clause.tokens[j].lower != marker or (mention := _mention_at(clause, j + 1, cases)) is None:
+            j += 1
+            continue
+        while mention is not None:
+            found.append(mention)
+            j = mention.end
+            following = _skip_connectors(clause, j, end)
+            if following == j or following >= end:
+                break
+            if "PRTF" in clause.tokens[following].pos:
+                break  # «..., выполняющую функции ...»: a participle phrase of the name before
+            mention = _mention_at(clause, following, cases)
+    return found
 
 
 def _governed_after(clause: _Clause, j: int, end: int) -> bool:
