@@ -74,12 +74,12 @@ def load_input(name: str, *, lang: str | None) -> Act | ReportInput:
 
 def generate(
     document: Annotated[Document, typer.Argument(help="assignment (Appendix 5), card, report (Appendix 8) or roadmap.")],
-    inputs: Annotated[list[str], typer.Argument(
+    output: Annotated[Path, typer.Option("--output", "-o", help="The file to write; its extension picks the format.")],
+    inputs: Annotated[list[str] | None, typer.Argument(
         metavar="INPUT",
         help="An act (.txt .md .html .docx .pdf, the JSON of `tapsyrma parse --format json`, or - for standard input); "
              "for report also several acts and JSON/XLSX lists of instructions.",
-    )],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The file to write; its extension picks the format.")],
+    )] = None,
     lang: Annotated[Language | None, typer.Option("--lang", "-l", help="Language of the document; default: the act's.")] = None,
     item: Annotated[str | None, typer.Option(help="The item of a card or roadmap: 2, 2.1 (needed when the act has several).")] = None,
     fmt: Annotated[Format | None, typer.Option("--format", "-f", help="docx, html, xlsx or pdf; default: from the output's extension.")] = None,
@@ -87,6 +87,7 @@ def generate(
     pdf: Annotated[bool, typer.Option("--pdf", help="Also write a PDF next to a DOCX output (needs LibreOffice).")] = False,
     year: Annotated[int | None, typer.Option(help="report: the year reported on.")] = None,
     reporter: Annotated[str | None, typer.Option(help="report: the body that reports.")] = None,
+    db: Annotated[str | None, typer.Option("--db", help="report: also every act of this registry in the report's language (SQLite path or URL).")] = None,
 ) -> None:
     """Generate a control document from an act (or, for the report, from acts and instruction lists).
 
@@ -97,13 +98,23 @@ def generate(
       tapsyrma generate card act.json --item 2.1 -o card.html
 
       tapsyrma generate report plan-2024.xlsx decree.txt --lang ru --year 2024 -o report.xlsx
+
+      tapsyrma generate report --db registry.db --lang kk --year 2024 -o report.docx
     """
     chosen = fmt.value if fmt else format_of(output)
-    sources = [load_input(name, lang=lang.value if lang else None) for name in inputs]
+    if db and document is not Document.report:
+        raise InputError(f"--db: only the report reads the registry, got {document.value}")
+    if not inputs and not db:
+        raise InputError(f"{document.value}: expected an INPUT file (or --db for the report), got none")
+    sources = [load_input(name, lang=lang.value if lang else None) for name in inputs or ()]
     acts = [source for source in sources if isinstance(source, Act)]
     language = lang.value if lang else (acts[0].language if acts else None)
     if language is None:
-        raise InputError("--lang: expected ru or kk for a list of instructions, got none")
+        raise InputError("--lang: expected ru or kk for a list of instructions or a registry, got none")
+    if db:
+        from tapsyrma.registry import Registry
+
+        sources += [act for act in Registry(db).iter_acts() if act.language == language]
     if document is Document.report:
         source: Act | ReportInput = report_input(sources, language, year=year, reporter=reporter)
     elif len(sources) != 1 or not acts:
