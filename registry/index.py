@@ -6,9 +6,9 @@ Writing: one import transaction buffers the postings of its items and writes the
 into one, so a query reads few rows per term whatever the import pattern.
 
 Reading: a query reads the rows of its terms only, adds each term's IDF to the items it lists
-(``numpy.bincount``), scales by a BM25 length factor (binary term frequency) and keeps the best
-candidates for the re-ranker. The work grows with the postings of the query's terms, not with the
-registry.
+(``numpy.bincount``), divides by the key counts of both items (an IDF-weighted Dice coefficient)
+and keeps the best candidates for the re-ranker. The commonest terms of a query only re-score the
+best items its rarer terms found, so the work grows with the postings of its rare terms.
 """
 
 from __future__ import annotations
@@ -28,10 +28,13 @@ __all__ = ["SegmentWriter", "IndexReader"]
 
 # A term with more rows than this has its smaller rows merged (see _merge_term).
 MAX_SEGMENTS_PER_TERM = 8
-# BM25 length normalisation (tf is 0/1 here, so k1 only shapes the length factor).
-BM25_K1 = 1.2
-BM25_B = 0.75
 _SQL_CHUNK = 500
+# A query's rarest terms, up to this share of the registry's items in postings (and at least
+# MIN_GENERATING_POSTINGS), decide its candidate pool; commoner terms only re-score the pool.
+GENERATING_POSTINGS_SHARE = 0.05
+MIN_GENERATING_POSTINGS = 20_000
+# Pool items re-scored with the common terms, per candidate asked for.
+POOL_PER_CANDIDATE = 4
 
 
 def _chunks(values: Sequence, size: int = _SQL_CHUNK):
@@ -145,22 +148,22 @@ def _merge_term(conn: Connection, term_id: int) -> None:
 
 
 @dataclass(frozen=True, slots=True)
-class _LengthTable:
+class _KeyCountTable:
     version: tuple[int, int]
-    factor: np.ndarray  # BM25 length factor per item id (0 where no item)
+    key_counts: np.ndarray  # distinct keys per item id (infinite where no item)
     items: int
 
 
 class IndexReader:
-    """Candidate search over the index; caches the per-item length factors between queries."""
+    """Candidate search over the index; caches the per-item key counts between queries."""
 
     def __init__(self) -> None:
-        self._lengths: _LengthTable | None = None
+        self._key_counts: _KeyCountTable | None = None
 
-    def _length_table(self, conn: Connection) -> _LengthTable:
+    def _key_count_table(self, conn: Connection) -> _KeyCountTable:
         version = tuple(conn.execute(select(func.count(), func.coalesce(func.max(index_segments.c.id), 0))).one())
-        if self._lengths is not None and self._lengths.version == version:
-            return self._lengths
+        if self._key_counts is not None and self._key_counts.version == version:
+            return self._key_counts
         rows = conn.execute(
             select(index_segments.c.first_item_id, index_segments.c.count, index_segments.c.key_counts)
         ).all()
@@ -171,46 +174,89 @@ class IndexReader:
             counts[row.first_item_id : row.first_item_id + row.count] = np.frombuffer(row.key_counts, dtype="<u2")
             present[row.first_item_id : row.first_item_id + row.count] = True
         items = int(present.sum())
-        average = counts[present].mean() if items else 1.0
-        factor = (BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + BM25_B * counts / max(average, 1e-9)))
-        factor[~present] = 0.0
-        self._lengths = _LengthTable(version, factor, items)
-        return self._lengths
+        counts[~present] = np.inf
+        self._key_counts = _KeyCountTable(version, counts, items)
+        return self._key_counts
 
     def search(self, conn: Connection, language: str, keys: Iterable[str], *, limit: int) -> list[tuple[int, float]]:
         """Ids of the items of ``language`` that share the most IDF weight with ``keys``, best
-        first, with their BM25 score."""
+        first, with their score: twice the IDF weight of the shared keys over the sum of both
+        items' key counts. Like the text score the re-ranker computes (rapidfuzz's ratio is a
+        Dice coefficient over characters), it drops as either item has words the other lacks; a
+        BM25 length factor would rank a truncated copy above the exact one.
+
+        The rarest terms, up to :data:`GENERATING_POSTINGS_SHARE` of the registry in postings,
+        decide the candidate pool (their scores summed over every item they list); the commoner
+        terms only add their weight to the best :data:`POOL_PER_CANDIDATE` × ``limit`` items of
+        that pool, so a query reads little more than the postings of its rare words, however
+        large the registry."""
         terms = sorted(set(keys))
         if not terms:
             return []
-        lengths = self._length_table(conn)
-        found: dict[int, float] = {}
+        table = self._key_count_table(conn)
+        found: list[tuple[int, int, float]] = []  # (df, term id, idf)
         for chunk in _chunks(terms):
             rows = conn.execute(
                 select(index_terms.c.id, index_terms.c.df).where(
                     index_terms.c.language == language, index_terms.c.term.in_(chunk)
                 )
             )
-            for term_id, df in rows:
-                found[term_id] = math.log(1 + (lengths.items - df + 0.5) / (df + 0.5))
+            found.extend((df, term_id, math.log(1 + (table.items - df + 0.5) / (df + 0.5))) for term_id, df in rows)
         if not found:
             return []
-        blobs, weights = [], []
-        for chunk in _chunks(sorted(found)):
+        found.sort()
+        budget = max(GENERATING_POSTINGS_SHARE * table.items, MIN_GENERATING_POSTINGS)
+        generating, spent = 0, 0
+        for df, _, _ in found:
+            if generating and spent + df > budget:
+                break
+            generating, spent = generating + 1, spent + df
+        postings = self._postings(conn, [term_id for _, term_id, _ in found])
+        ids = np.concatenate([row for _, term_id, _ in found[:generating] for row in postings[term_id]])
+        weights = np.concatenate(
+            [np.full(len(row), idf) for _, term_id, idf in found[:generating] for row in postings[term_id]]
+        )
+        # Items written after the key counts were read are left out until the next query.
+        size = len(table.key_counts)
+        shared = np.bincount(ids, weights=weights, minlength=size)[:size]
+        draft_count = len(terms)
+        pool = np.flatnonzero(shared)
+        scores = 2 * shared[pool] / (table.key_counts[pool] + draft_count)
+        if generating < len(found):
+            # In id order, so that the look-ups into the sorted postings walk them forward.
+            pool = np.sort(pool[_best(scores, POOL_PER_CANDIDATE * limit)])
+            scores = shared[pool]
+            for _, term_id, idf in found[generating:]:
+                for row in postings[term_id]:
+                    scores = scores + idf * _contains(row, pool)
+            scores = 2 * scores / (table.key_counts[pool] + draft_count)
+        best = _best(scores, limit)
+        return [(int(pool[i]), float(scores[i])) for i in best]
+
+    @staticmethod
+    def _postings(conn: Connection, term_ids: list[int]) -> dict[int, list[np.ndarray]]:
+        rows: dict[int, list[np.ndarray]] = defaultdict(list)
+        for chunk in _chunks(sorted(term_ids)):
             for term_id, blob in conn.execute(
                 select(index_postings.c.term_id, index_postings.c.item_ids).where(index_postings.c.term_id.in_(chunk))
             ):
-                ids = np.frombuffer(blob, dtype="<i4")
-                blobs.append(ids)
-                weights.append(np.full(len(ids), found[term_id]))
-        ids = np.concatenate(blobs)
-        # Items written after the length table was read have no length factor yet: left out.
-        shared = np.bincount(ids, weights=np.concatenate(weights), minlength=len(lengths.factor))[: len(lengths.factor)]
-        touched = np.flatnonzero(shared)
-        scores = shared[touched] * lengths.factor[touched]
-        if len(touched) > limit:
-            best = np.argpartition(-scores, limit - 1)[:limit]
-        else:
-            best = np.arange(len(touched))
-        best = best[np.argsort(-scores[best], kind="stable")]
-        return [(int(touched[i]), float(scores[i])) for i in best]
+                rows[term_id].append(np.frombuffer(blob, dtype="<i4"))
+        return rows
+
+
+def _best(scores: np.ndarray, count: int) -> np.ndarray:
+    """Positions of the ``count`` highest scores, highest first (ties in position order)."""
+    if len(scores) > count:
+        best = np.argpartition(-scores, count - 1)[:count]
+        best.sort()
+    else:
+        best = np.arange(len(scores))
+    return best[np.argsort(-scores[best], kind="stable")]
+
+
+def _contains(sorted_ids: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """Whether each of ``ids`` is in ``sorted_ids``."""
+    if not len(sorted_ids):
+        return np.zeros(len(ids), dtype=bool)
+    at = np.searchsorted(sorted_ids, ids)
+    return sorted_ids[np.minimum(at, len(sorted_ids) - 1)] == ids

@@ -53,7 +53,8 @@ acts = Table(
     Column("source", Text, nullable=False),
     Column("document", LargeBinary, nullable=False, doc="the whole act as its JSON contract (tapsyrma/act@1), zlib"),
     Column("imported_at", DateTime(timezone=True), nullable=False),
-    Index("ix_acts_requisites", "kind", "number", "date"),
+    # Number and date first: the other language version of an act is looked up by them.
+    Index("ix_acts_number_date", "number", "date", "kind"),
 )
 
 items = Table(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import json
 import os
 import zlib
@@ -33,6 +34,9 @@ __all__ = ["Registry", "ImportResult", "RegistryStats", "StoredItem", "default_u
 # Rows are written in batches of this many, so a large file neither holds every row in memory nor
 # pays one round trip per row.
 _WRITE_BATCH = 5000
+# Acts whose presence is asked in one query (the content hashes of a batch).
+_LOOKUP_BATCH = 500
+_SQLITE_CACHE_KIB = 64 * 1024
 
 
 def default_url() -> str:
@@ -148,6 +152,11 @@ class Registry:
         try:
             with self.engine.begin() as conn:
                 metadata.create_all(conn)
+                # create_all skips the indexes of tables that exist: registries made by an earlier
+                # version get the indexes added since.
+                for table in metadata.sorted_tables:
+                    for index in table.indexes:
+                        index.create(conn, checkfirst=True)
                 version = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
                 if version is None:
                     conn.execute(insert(meta).values(key="schema_version", value=SCHEMA_VERSION))
@@ -348,6 +357,10 @@ def _sqlite_transactions(engine: Engine) -> None:
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute("PRAGMA busy_timeout = 30000")
+        # An import touches the index pages of every table; the default 2 MB page cache makes
+        # each of those a read from the file once the registry outgrows it.
+        cursor.execute(f"PRAGMA cache_size = -{_SQLITE_CACHE_KIB}")
+        cursor.execute("PRAGMA temp_store = MEMORY")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -451,20 +464,21 @@ class _Importer:
     def run(self, new_acts: Iterable[Act], on_act) -> ImportResult:
         added = skipped = item_count = 0
         hashes = []
-        for act in new_acts:
-            digest = content_hash(act)
-            hashes.append(digest)
-            present = digest in self.seen or self.conn.execute(
-                select(acts.c.id).where(acts.c.content_hash == digest)
-            ).first() is not None
-            if present:
-                skipped += 1
-            else:
-                self.seen.add(digest)
-                item_count += self._add(act, digest)
-                added += 1
-            if on_act is not None:
-                on_act(act, not present)
+        acts_left = iter(new_acts)
+        while batch := list(itertools.islice(acts_left, _LOOKUP_BATCH)):
+            digests = [content_hash(act) for act in batch]
+            hashes.extend(digests)
+            stored = set(self.conn.execute(select(acts.c.content_hash).where(acts.c.content_hash.in_(set(digests)))).scalars())
+            for act, digest in zip(batch, digests):
+                present = digest in self.seen or digest in stored
+                if present:
+                    skipped += 1
+                else:
+                    self.seen.add(digest)
+                    item_count += self._add(act, digest)
+                    added += 1
+                if on_act is not None:
+                    on_act(act, not present)
         self._flush()
         self.segment.flush(self.conn)
         return ImportResult(added, skipped, item_count, tuple(hashes))
