@@ -22,7 +22,7 @@ from tapsyrma.parser.errors import TapsyrmaError
 from tapsyrma.parser.model import act_json_schema
 from tapsyrma.parser.readers import DEFAULT_MAX_BYTES, read_path, read_stream
 
-from . import check_cmd, compare_cmd, generate_cmd, registry_cmd, serve_cmd
+from . import batch_cmd, check_cmd, compare_cmd, generate_cmd, registry_cmd, serve_cmd
 
 app = typer.Typer(
     name="tapsyrma",
@@ -187,6 +187,7 @@ registry_cmd.register(app)
 check_cmd.register(app)
 serve_cmd.register(app)
 compare_cmd.register(app)
+batch_cmd.register(app)
 
 
 def main() -> None:
