@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from test_registry_helpers import act_of, backends, item_in, open_registry, sample
 from tapsyrma.app.registry_cmd import register
 from tapsyrma.parser.errors import InputError, RegistryError
-from tapsyrma.registry import Registry, import_paths, item_features, read_acts
+from tapsyrma.registry import Registry, import_paths, index, item_features, read_acts
 from tapsyrma.registry.schema import metadata
 
 RU = "kz-ru-ukaz-20190409-a130175.txt"
@@ -75,6 +75,19 @@ def test_index_search_finds_the_item_by_its_keys(registry):
     [(best, score), *_] = registry.candidates("ru", keys, limit=5)
     assert registry.items_by_id([best])[best].text == act.items[1].text and score > 0
     assert registry.candidates("kk", keys, limit=5) == []
+
+
+def test_common_terms_only_rescore_the_items_the_rare_ones_found(registry, monkeypatch):
+    """With the candidate pool decided by the rarest term alone, the commoner terms still add their
+    weight to the pool's items: the best item and its score are those of the full search."""
+    registry.import_acts([election_act()])
+    keys = item_features(election_act().items[1], "ru").keys
+    full = registry.candidates("ru", keys, limit=5)
+    monkeypatch.setattr(index, "GENERATING_POSTINGS_SHARE", 0.0)
+    monkeypatch.setattr(index, "MIN_GENERATING_POSTINGS", 1)
+    pooled = registry.candidates("ru", keys, limit=5)
+    assert pooled[0][0] == full[0][0] and pooled[0][1] == pytest.approx(full[0][1])
+    assert len(pooled) <= len(full)
 
 
 def _write_csv(path, header, rows, delimiter=";"):
