@@ -56,6 +56,7 @@ _ADJECTIVES = frozenset({"ADJF", "PRTF", "NUMR"})
 _SHORT_ADJECTIVES = frozenset({"ADJS", "PRTS"})
 _QUOTES = frozenset("«»\"“”„")
 _CLOSING = {"«": "»", "“": "”", "„": "“", '"': '"', "(": ")"}
+_ISSUER = "issuer_"  # members of a group entry that names a body or post of the issuing region
 _MAX_BRACKET = 40  # tokens a parenthesis or a quoted name may span
 # initials, alone or glued to a surname: «А.К.», «Т.», «В.Ф.Чукарин»
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.){1,3}(?:[^\W\d_][^\W\d_]+)?$")
@@ -423,6 +424,9 @@ class _Clause:
             words = [t.text for t in nlp(self.lang).tokenizer(match.wording) if any(ch.isalnum() for ch in t.text)]
             cases = self.head_cases(head, words[-1] if words else None)
         kind = "body" if match.entry.kind == "company" else match.entry.kind
+        if match.entry.members and match.entry.members.startswith(_ISSUER):
+            # a relative reference names one body or post of the issuing region, or several
+            kind = self.kind_of(head, self.head_kind(head))
         mention = _Mention(start, end, head, match, kind, cases)
         if match.via == "short" and self._foreign(mention):
             return

@@ -9,6 +9,13 @@ word when their key sets intersect, so «Министерству иностра
 Министерством финансов», «Қазақстан Республикасының Сыртқы істер министрлігіне» all find their
 nominative names. Abbreviations (a name word in capitals, «МИД») match only words written in
 capitals («МИДом»). Of overlapping matches the longest wins.
+
+An entry whose wordings hold ``{fields}`` is a *family* (``fields.toml``): «областное управление
+{fields}» stands for one entry per field or list of fields, found wherever the text fills the
+slot with fields joined by commas or conjunctions («начальник областного финансового
+управления», «облыстық білім, денсаулық сақтау және мәдениет басқармаларының басшылары»). Its
+members get the family id with the field ids appended (``group_regional_department_finance``);
+an ordinary entry with such an id (one that adds an abbreviation) stands for that member.
 """
 
 from __future__ import annotations
@@ -30,9 +37,10 @@ from .errors import DataError, LanguageError
 from .morphology import lemmas_ru, stems_kk
 from .nlp import LANGUAGES, nlp
 
-__all__ = ["Entry", "FormerName", "Gazetteer", "GazetteerMatch", "Via", "gazetteer"]
+__all__ = ["ActivityField", "ActivityFields", "Entry", "FormerName", "Gazetteer", "GazetteerMatch", "Via", "gazetteer"]
 
 Via = Literal["name", "short", "former", "variant"]
+Phrase = tuple[frozenset[str], ...]
 EntryKind = Literal["body", "official", "company", "group"]
 
 # Quotes around company names («Самрук-Қазына») are left out of names and text alike.
@@ -40,6 +48,8 @@ _QUOTES = frozenset("«»\"“”„'‘’")
 # How a name was written counts when one wording belongs to several entries.
 _VIA_PRIORITY: dict[str, int] = {"name": 0, "short": 1, "variant": 2, "former": 3}
 _ABBREVIATION_MARK = "="
+SLOT = "{fields}"
+_FIELDS_FILE = "fields.toml"
 
 
 class FormerName(BaseModel):
@@ -50,6 +60,38 @@ class FormerName(BaseModel):
     name_ru: str = Field(min_length=2)
     name_kk: str = Field(min_length=2)
     until: dt.date
+
+
+class ActivityField(BaseModel):
+    """A field of activity that names a department («образования», «білім»): the first wording
+    of a language is used in names."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
+    ru: tuple[str, ...] = Field(min_length=1)
+    kk: tuple[str, ...] = Field(min_length=1)
+
+    def wordings(self, lang: str) -> tuple[str, ...]:
+        return getattr(self, lang)
+
+
+class ActivityFields(BaseModel):
+    """The fields of ``fields.toml`` and the words that join them in a list."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    joiners_ru: tuple[str, ...] = ()
+    joiners_kk: tuple[str, ...] = ()
+    conjunction_ru: str = ""
+    conjunction_kk: str = ""
+    field: tuple[ActivityField, ...] = ()
+
+    def joined(self, names: Sequence[str], lang: str) -> str:
+        """«образования, здравоохранения и культуры»."""
+        if len(names) == 1:
+            return names[0]
+        return f"{', '.join(names[:-1])} {getattr(self, f'conjunction_{lang}')} {names[-1]}"
 
 
 class Entry(BaseModel):
@@ -85,7 +127,15 @@ class Entry(BaseModel):
             raise ValueError("expected 'members' on groups and only on groups")
         if self.kind != "group" and (self.variants_ru or self.variants_kk):
             raise ValueError("expected variants_ru/variants_kk on groups only (bodies use short_*)")
+        slots = [w.count(SLOT) for lang in LANGUAGES for w, _, _ in self.wordings(lang)]
+        if any(slots) and (set(slots) != {1} or self.former):
+            raise ValueError(f"expected {SLOT} once in every wording of a family and no former names, got {slots}")
         return self
+
+    @property
+    def family(self) -> bool:
+        """Whether the entry stands for one entry per field (its wordings hold ``{fields}``)."""
+        return SLOT in self.name_ru
 
     def name(self, lang: str) -> str:
         return getattr(self, f"name_{lang}")
@@ -138,7 +188,7 @@ class _Candidate:
 @dataclass
 class _Node:
     edges: dict[str, _Node] = field(default_factory=dict)
-    candidates: list[_Candidate] = field(default_factory=list)
+    candidates: list = field(default_factory=list)  # _Candidate; ActivityField in the field trie
 
 
 def _is_abbreviation(word: str) -> bool:
@@ -185,16 +235,21 @@ def _resolve(candidates: Sequence[_Candidate], on: dt.date | None) -> _Candidate
 class Gazetteer:
     """Entries by id, lookup of a wording, and matching of wordings in text."""
 
-    def __init__(self, entries: Iterable[Entry]):
+    def __init__(self, entries: Iterable[Entry], fields: ActivityFields | None = None):
         self.entries: tuple[Entry, ...] = tuple(entries)
+        self.fields = fields or ActivityFields()
         self._by_id = {entry.id: entry for entry in self.entries}
+        self._families = tuple(entry for entry in self.entries if entry.family)
         self._tries: dict[str, _Node] = {}
+        self._family_parts_cache: dict[str, list[tuple[Entry, Phrase, Phrase, Via, str]]] = {}
+        self._field_tries: dict[str, _Node] = {}
+        self._members: dict[tuple[str, tuple[str, ...]], Entry] = {}
 
     @classmethod
     def load(cls, extra_paths: Iterable[str | Path] = (), *, directory: str | Path | None = None) -> Gazetteer:
         """The bundled gazetteer (or the ``*.toml`` files of ``directory``) plus user files."""
         folder = Path(directory) if directory is not None else data_path("gazetteer")
-        paths = sorted(folder.glob("*.toml")) + [Path(p) for p in extra_paths]
+        paths = sorted(p for p in folder.glob("*.toml") if p.name != _FIELDS_FILE) + [Path(p) for p in extra_paths]
         entries: list[Entry] = []
         origin: dict[str, Path] = {}
         for path in paths:
@@ -207,10 +262,49 @@ class Gazetteer:
             for ref in ([entry.parent] if entry.parent else []) + list(entry.successors):
                 if ref not in origin:
                     raise DataError(f"gazetteer {origin[entry.id]}: entry {entry.id!r}: expected parent/successor ids of existing entries, got {ref!r}")
-        return cls(entries)
+        return cls(entries, _read_fields(folder / _FIELDS_FILE))
 
     def get(self, entry_id: str) -> Entry | None:
-        return self._by_id.get(entry_id)
+        """The entry of an id, a family member's too (``group_regional_department_finance``)."""
+        entry = self._by_id.get(entry_id)
+        if entry is not None:
+            return entry
+        for family in self._families:
+            if entry_id.startswith(family.id + "_"):
+                fields = self._field_ids(entry_id[len(family.id) + 1 :])
+                if fields:
+                    return self._member(family, fields)
+        return None
+
+    def _field_ids(self, joined: str) -> tuple[ActivityField, ...] | None:
+        """The fields whose ids, joined by «_», make ``joined``."""
+        if not joined:
+            return ()
+        for field_ in self.fields.field:
+            if joined == field_.id or joined.startswith(field_.id + "_"):
+                rest = self._field_ids(joined[len(field_.id) + 1 :])
+                if rest is not None:
+                    return (field_, *rest)
+        return None
+
+    def _member(self, family: Entry, fields: Sequence[ActivityField]) -> Entry:
+        """The family's entry for ``fields`` (in the order of ``fields.toml``, each once)."""
+        order = {f.id: n for n, f in enumerate(self.fields.field)}
+        chosen = tuple(sorted({f.id: f for f in fields}.values(), key=lambda f: order[f.id]))
+        key = (family.id, tuple(f.id for f in chosen))
+        if key not in self._members:
+            entry_id = "_".join((family.id, *key[1]))
+            if entry_id in self._by_id:
+                self._members[key] = self._by_id[entry_id]
+            else:
+                fill = {lang: self.fields.joined([f.wordings(lang)[0] for f in chosen], lang) for lang in LANGUAGES}
+                update = {"id": entry_id}
+                for lang in LANGUAGES:
+                    update[f"name_{lang}"] = family.name(lang).replace(SLOT, fill[lang])
+                    for part in ("short", "variants"):
+                        update[f"{part}_{lang}"] = tuple(w.replace(SLOT, fill[lang]) for w in getattr(family, f"{part}_{lang}"))
+                self._members[key] = family.model_copy(update=update)
+        return self._members[key]
 
     def _trie(self, lang: str) -> _Node:
         if lang not in LANGUAGES:
@@ -219,6 +313,8 @@ class Gazetteer:
             tokenizer = nlp(lang).tokenizer
             root = _Node()
             for entry in self.entries:
+                if entry.family:
+                    continue
                 for wording, via, former in entry.wordings(lang):
                     keys = [_name_keys(t.text, lang) for t in tokenizer(wording) if not t.is_space]
                     keys = [k for k in keys if k]
@@ -229,12 +325,71 @@ class Gazetteer:
 
     def lookup(self, name: str, lang: str, *, on: dt.date | None = None) -> Entry | None:
         """The entry a wording (name, short form, former name, variant; any case form) names."""
-        keys = [k for k in (word_keys(t.text, lang) for t in nlp(lang).tokenizer(name) if not t.is_space) if k]
+        words = [(t.text.casefold(), k) for t in nlp(lang).tokenizer(name) if not t.is_space and (k := word_keys(t.text, lang))]
+        keys = [k for _, k in words]
         nodes = [self._trie(lang)]
         for word in keys:
             nodes = _step(nodes, word)
         candidates = [c for node in nodes for c in node.candidates]
+        if not candidates:
+            candidates = [c for end, c in self._family_matches(words, 0, lang) if end == len(words)]
         return _resolve(candidates, on).entry if candidates and keys else None
+
+    def _family_parts(self, lang: str) -> list[tuple[Entry, Phrase, Phrase, Via, str]]:
+        """Each family wording as the keys before and after its slot."""
+        if lang not in self._family_parts_cache:
+            tokenizer = nlp(lang).tokenizer
+            def keys(text: str) -> Phrase:
+                return tuple(k for t in tokenizer(text) if not t.is_space and (k := _name_keys(t.text, lang)))
+            parts = []
+            for family in self._families:
+                for wording, via, _ in family.wordings(lang):
+                    before, after = wording.split(SLOT)
+                    parts.append((family, keys(before), keys(after), via, wording))
+            self._family_parts_cache[lang] = parts
+        return self._family_parts_cache[lang]
+
+    def _field_trie(self, lang: str) -> _Node:
+        if lang not in self._field_tries:
+            tokenizer = nlp(lang).tokenizer
+            root = _Node()
+            for field_ in self.fields.field:
+                for wording in field_.wordings(lang):
+                    keys = [k for t in tokenizer(wording) if not t.is_space and (k := _name_keys(t.text, lang))]
+                    _insert(root, keys).candidates.append(field_)
+            self._field_tries[lang] = root
+        return self._field_tries[lang]
+
+    def _field_at(self, words: Sequence[tuple[str, frozenset[str]]], i: int, lang: str) -> tuple[ActivityField, int] | None:
+        """The longest field wording starting at word ``i``, and the index after it."""
+        nodes, found = [self._field_trie(lang)], None
+        for j in range(i, len(words)):
+            nodes = _step(nodes, words[j][1])
+            if not nodes:
+                break
+            fields = [f for node in nodes for f in node.candidates]
+            if fields:
+                found = (fields[0], j + 1)
+        return found
+
+    def _family_matches(self, words: Sequence[tuple[str, frozenset[str]]], first: int, lang: str) -> Iterator[tuple[int, _Candidate]]:
+        """Family members whose wording starts at word ``first`` (words: casefolded text and
+        keys), with the index after each."""
+        joiners = frozenset(getattr(self.fields, f"joiners_{lang}"))
+        for family, before, after, via, wording in self._family_parts(lang):
+            i = _phrase_end(words, first, before)
+            if i is None:
+                continue
+            fields: list[ActivityField] = []
+            while (found := self._field_at(words, i, lang)) is not None:
+                fields.append(found[0])
+                i = found[1]
+                if not (i < len(words) and words[i][0] in joiners and self._field_at(words, i + 1, lang)):
+                    break
+                i += 1
+            end = _phrase_end(words, i, after) if fields else None
+            if end is not None and end > first:
+                yield end, _Candidate(self._member(family, fields), via, None, wording)
 
     def matches(self, text: str, lang: str, *, on: dt.date | None = None) -> list[GazetteerMatch]:
         """Every wording found in ``text``, longest first on overlaps, in text order."""
@@ -246,7 +401,10 @@ class Gazetteer:
         positions = [i for i, token in enumerate(doc) if token.text not in _QUOTES and not token.is_space]
         keys = [word_keys(doc[i].text, lang) for i in positions]
         found: list[tuple[int, int, list[_Candidate]]] = []
+        words = [(doc[i].text.casefold(), k) for i, k in zip(positions, keys)]
         for first in range(len(positions)):
+            for end, candidate in self._family_matches(words, first, lang) if self._families else ():
+                found.append((first, end - 1, [candidate]))
             nodes = [root]
             for last in range(first, len(positions)):
                 nodes = _step(nodes, keys[last])
@@ -279,6 +437,15 @@ def _insert(root: _Node, keys: Sequence[frozenset[str]]) -> _Node:
     return node
 
 
+def _phrase_end(words: Sequence[tuple[str, frozenset[str]]], i: int, phrase: Phrase) -> int | None:
+    """The index after ``phrase`` when its words' keys meet the words' from ``i`` on."""
+    if i + len(phrase) > len(words):
+        return None
+    if all(keys & words[i + n][1] for n, keys in enumerate(phrase)):
+        return i + len(phrase)
+    return None
+
+
 def _step(nodes: list[_Node], word: frozenset[str]) -> list[_Node]:
     following: dict[int, _Node] = {}
     for node in nodes:
@@ -309,6 +476,20 @@ def _read_file(path: Path) -> list[Entry]:
             name = raw.get("id", f"#{number}") if isinstance(raw, dict) else f"#{number}"
             raise DataError(f"gazetteer {path}: entry {name!r}: {where}: {error['msg']}, got {error.get('input')!r}") from None
     return entries
+
+
+def _read_fields(path: Path) -> ActivityFields | None:
+    if not path.exists():
+        return None
+    try:
+        with path.open("rb") as fh:
+            return ActivityFields.model_validate(tomllib.load(fh))
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError(f"gazetteer {path}: expected valid TOML, got {exc}") from None
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        where = ".".join(str(part) for part in error["loc"])
+        raise DataError(f"gazetteer {path}: {where}: {error['msg']}, got {error.get('input')!r}") from None
 
 
 @lru_cache(maxsize=1)
