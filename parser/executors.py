@@ -303,7 +303,24 @@ class _Clause:
         for mention in list(self.mentions):
             if mention in self.mentions:
                 self._split_coordination(mention)
+            if mention in self.mentions:
+                self._case_from_person(mention)
         self.mentions.sort(key=lambda m: m.start)
+
+    def _case_from_person(self, mention: _Mention) -> None:
+        """A post in the nominative followed by its holder takes the holder's case: the person
+        carries the ending for both («облыс әкімінің орынбасары Ж.Ә. Әмірхановаға, ...
+        жүктелсін»)."""
+        if "nomn" not in mention.cases:
+            return
+        j, surname = mention.end, None
+        while j < len(self.tokens) and self.tokens[j].person and self.covered[j] is None:
+            if not self.tokens[j].initials:
+                surname = self.tokens[j]
+            j += 1
+        oblique = surname.cases & set(_EXECUTOR_CASES) - {"gent"} if surname is not None else set()
+        if oblique:
+            mention.cases = mention.cases | oblique
 
     # -- helpers --
 
@@ -1152,7 +1169,7 @@ def _nominative(clause: _Clause, mention: _Mention) -> str:
     text = clause.doc.text
     tokens, head = clause.tokens, mention.head
     case = next((c for c in _EXECUTOR_CASES if c in mention.cases), None)
-    if case is None or "nomn" in mention.cases and clause.lang == "ru" and "nomn" in tokens[head].noun_cases:
+    if case is None or "nomn" in mention.cases and ("nomn" in tokens[head].noun_cases or clause.lang == "kk"):
         return text[start:end]
     replaced: dict[int, str] = {}
     if clause.lang == "ru":
