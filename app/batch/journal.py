@@ -102,10 +102,14 @@ class Journal:
 
     def compact(self) -> None:
         """Keep in acts.jsonl and errors.jsonl exactly one line per document of the manifest:
-        its last, of the kind the manifest says."""
-        manifest = _recover_manifest(self.outdir / MANIFEST)
+        its last, of the kind the manifest says; then the manifest itself, one entry per document."""
+        path = self.outdir / MANIFEST
+        manifest = _recover_manifest(path)
         for name, kind, field in ((ACTS, "act", "source"), (ERRORS, "error", "file")):
             _compact_lines(self.outdir / name, manifest, kind, field)
+        if path.exists() and _count_lines(path) != len(manifest):
+            with replacing(path) as temporary, temporary.open("wb") as out:
+                out.writelines(_json_line(entry) for entry in manifest.values())
         self.superseded = False
 
     def close(self) -> None:
@@ -149,6 +153,11 @@ def _compact_lines(path: Path, manifest: dict[str, dict], kind: str, field: str)
             entry = manifest.get(source)
             if entry is not None and entry["outcome"] == kind and seen[source] == occurrences[source]:
                 out.write(line)
+
+
+def _count_lines(path: Path) -> int:
+    with path.open("rb") as stream:
+        return sum(1 for _ in stream)
 
 
 def _decoded(line: bytes) -> dict | None:

@@ -18,6 +18,8 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+from .work import Outcome
+
 __all__ = ["BatchProgress", "Tally"]
 
 # Seconds between two plain progress lines.
@@ -35,22 +37,26 @@ class Tally:
     bytes: int = 0
     started: float = field(default_factory=time.monotonic)
 
+    def add(self, outcomes: list[Outcome]) -> None:
+        self.done += len(outcomes)
+        self.errors += sum(outcome.error is not None for outcome in outcomes)
+        self.bytes += sum(outcome.size for outcome in outcomes)
+
     def line(self) -> str:
+        """A line like "120/10000 files (1.2%) · 12.3 files/s · 0.10 MB/s · 0 failed · ETA 0:13:20"."""
+        seen = self.done + self.skipped
+        count = f"{seen}/{self.total} files ({100 * seen / self.total:.1f}%)" if self.total else f"{seen} files"
+        return f"{count} · {self.rates()}"
+
+    def rates(self) -> str:
+        """Speed, failures and the time left."""
         elapsed = max(time.monotonic() - self.started, 1e-9)
         rate = self.done / elapsed
-        parts = [f"{self.done + self.skipped}/{self.total}" if self.total is not None else f"{self.done + self.skipped}"]
-        if self.total:
-            parts[0] += f" files ({100 * (self.done + self.skipped) / self.total:.1f}%)"
-        else:
-            parts[0] += " files"
-        parts.append(f"{rate:.1f} files/s")
-        parts.append(f"{self.bytes / elapsed / 1e6:.2f} MB/s")
-        parts.append(f"{self.errors} failed")
+        parts = [f"{rate:.1f} files/s", f"{self.bytes / elapsed / 1e6:.2f} MB/s", f"{self.errors} failed"]
         if self.skipped:
             parts.append(f"{self.skipped} finished earlier")
         if self.total is not None and rate > 0:
-            remaining = max(self.total - self.done - self.skipped, 0) / rate
-            parts.append(f"ETA {dt.timedelta(seconds=round(remaining))}")
+            parts.append(f"ETA {dt.timedelta(seconds=round(max(self.total - self.done - self.skipped, 0) / rate))}")
         return " · ".join(parts)
 
 
@@ -67,27 +73,21 @@ class BatchProgress:
         self._task = None
         self._last_line = 0.0
 
-    def start(self, total: int | None) -> None:
-        self.tally = Tally(total=total)
+    def start(self, tally: Tally) -> None:
+        self.tally = tally
         if self._console.is_terminal:
             self._bar = Progress(
                 TextColumn("batch"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[info]}"),
                 TimeElapsedColumn(), console=self._console, transient=False,
             )
-            self._task = self._bar.add_task("batch", total=total, info="")
+            self._task = self._bar.add_task("batch", total=tally.total, info="")
             self._bar.start()
         else:
             self._emit()
 
-    def update(self, *, done: int = 0, skipped: int = 0, errors: int = 0, size: int = 0) -> None:
-        tally = self.tally
-        tally.done += done
-        tally.skipped += skipped
-        tally.errors += errors
-        tally.bytes += size
+    def refresh(self) -> None:
         if self._bar is not None:
-            info = tally.line().split(" · ", 1)[1]
-            self._bar.update(self._task, completed=tally.done + tally.skipped, info=info)
+            self._bar.update(self._task, completed=self.tally.done + self.tally.skipped, info=self.tally.rates())
         elif time.monotonic() - self._last_line >= self.interval:
             self._emit()
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from tapsyrma.parser.errors import InputError
 
 from .journal import ACTS, ERRORS, Journal, outdir_problem, replacing
-from .progress import BatchProgress
+from .progress import BatchProgress, Tally
 from .runners import run_dask, run_pool, run_serial
 from .sources import DEFAULT_LIMITS, ArchiveLimits, Unit, expand_inputs, iter_candidates
 from .summary import Summary
@@ -102,34 +102,35 @@ def run_batch(
         raise InputError(problem)
     registry = _open_registry(into_registry)
 
+    tally = Tally(total=sum(1 for _ in iter_candidates(paths, limits, outdir=outdir)) if progress is not None else None)
     journal = Journal(outdir, resume=resume, settings=settings)
     if progress is not None:
-        progress.start(sum(1 for _ in iter_candidates(paths, limits)))
-    pending: list[Outcome] = []
-    counts = {"processed": 0, "skipped": 0}
+        progress.start(tally)
 
     def units() -> Iterator[Unit]:
-        for candidate in iter_candidates(paths, limits):
+        for candidate in iter_candidates(paths, limits, outdir=outdir):
             if journal.finished(candidate):
-                counts["skipped"] += 1
+                tally.skipped += 1
                 if progress is not None:
-                    progress.update(skipped=1)
+                    progress.refresh()
                 continue
             yield candidate.unit()
 
+    workers = jobs or default_jobs()
     if scheduler:
         outcome_batches = run_dask(units(), scheduler=scheduler, lang=lang, max_bytes=limits.max_bytes)
-    elif (jobs or default_jobs()) > 1:
-        outcome_batches = run_pool(units(), jobs=jobs or default_jobs(), lang=lang, max_bytes=limits.max_bytes)
+    elif workers > 1:
+        outcome_batches = run_pool(units(), jobs=workers, lang=lang, max_bytes=limits.max_bytes)
     else:
         outcome_batches = run_serial(units(), lang=lang, max_bytes=limits.max_bytes)
+    pending: list[Outcome] = []
     last_commit = time.monotonic()
     try:
         for outcomes in outcome_batches:
             pending.extend(outcomes)
-            counts["processed"] += len(outcomes)
+            tally.add(outcomes)
             if progress is not None:
-                progress.update(done=len(outcomes), errors=sum(o.error is not None for o in outcomes), size=sum(o.size for o in outcomes))
+                progress.refresh()
             if len(pending) >= _COMMIT_OUTCOMES or time.monotonic() - last_commit >= _COMMIT_SECONDS:
                 journal.commit(pending)
                 pending.clear()
@@ -144,7 +145,7 @@ def run_batch(
         journal.compact()
     summary = write_reports(outdir, formats=formats, report_lang=report_lang)
     imported = _import(registry, outdir) if registry is not None else None
-    return BatchResult(outdir, summary, counts["processed"], counts["skipped"], time.monotonic() - started, imported)
+    return BatchResult(outdir, summary, tally.done, tally.skipped, time.monotonic() - started, imported)
 
 
 def write_reports(outdir: Path, *, formats: Sequence[str], report_lang: str) -> Summary:

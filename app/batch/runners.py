@@ -115,7 +115,10 @@ def run_dask(units: Iterator[Unit], *, scheduler: str, lang: str, max_bytes: int
     except (OSError, TimeoutError, ValueError) as error:
         raise InputError(f"--scheduler: expected a reachable Dask scheduler at {scheduler}, got {type(error).__name__}: {error}") from None
     with client:
-        client.run(warm_up)
+        try:
+            client.run(warm_up)
+        except Exception as error:  # noqa: BLE001 - whatever a worker raises, the cluster cannot do the job
+            raise InputError(f"--scheduler: expected workers with tapsyrma installed, got {type(error).__name__}: {error}") from None
         window = _WINDOW_PER_WORKER * max(sum(client.nthreads().values()), 1)
         completed = as_completed(loop=client.loop)
         pending: dict[str, Unit] = {}

@@ -11,8 +11,8 @@ candidate with a ``rejection`` (the reason), so the batch records it and goes on
   bombs), archives whose members add up to more than ``max_ratio`` times the archive's size, and
   archives with more members than ``max_members`` (the rest of such an archive is not read).
 
-Candidates are drawn lazily; the content of a member of a streamed (tar) archive can be loaded
-only before the next candidate is drawn.
+Candidates are drawn lazily, and archives are read front to back: load a member's content
+(:meth:`Candidate.unit`) before drawing the next candidate.
 """
 
 from __future__ import annotations
@@ -82,19 +82,13 @@ class Candidate:
             return Unit(self.source, self.fingerprint, self.path, None, self.rejection)
         try:
             data = self.loader()
-        except _MemberRejected as rejected:
-            return Unit(self.source, self.fingerprint, rejection=str(rejected))
         except (zipfile.BadZipFile, tarfile.TarError, EOFError, OSError, ValueError) as error:
             return Unit(self.source, self.fingerprint, rejection=f"archive member cannot be read ({_one_line(error)})")
         return Unit(self.source, self.fingerprint, data=data)
 
 
-class _MemberRejected(Exception):
-    """A member that reading showed to be unsafe."""
-
-
 def archive_kind(name: str) -> str | None:
-    """"zip", "tar" or None, from the name's suffix."""
+    """The kind of archive a name's suffix says ("zip" or "tar"), None for any other file."""
     lowered = name.lower()
     if lowered.endswith(ZIP_SUFFIXES):
         return "zip"
@@ -118,20 +112,25 @@ def expand_inputs(inputs: Iterable[str]) -> tuple[list[str], list[str]]:
     return found, missing
 
 
-def iter_candidates(paths: Iterable[str], limits: ArchiveLimits = DEFAULT_LIMITS) -> Iterator[Candidate]:
-    """Every document of ``paths`` (see :func:`expand_inputs`), each real file once."""
+def iter_candidates(
+    paths: Iterable[str], limits: ArchiveLimits = DEFAULT_LIMITS, *, outdir: str | os.PathLike | None = None
+) -> Iterator[Candidate]:
+    """Every document of ``paths`` (see :func:`expand_inputs`), each real file once; a walk
+    never enters ``outdir`` (a batch writing into the folder it reads would read its outputs)."""
     seen: set[str] = set()
+    if outdir is not None:
+        seen.add(os.path.realpath(outdir))
     for path in paths:
         if os.path.isdir(path):
             yield from _folder(path, limits, seen)
         else:
-            yield from _file(path, path, limits, seen)
+            yield from _file(path, limits, seen)
 
 
 def _folder(root: str, limits: ArchiveLimits, seen: set[str]) -> Iterator[Candidate]:
     real_root = os.path.realpath(root)
     for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not _hidden(d))
+        dirs[:] = sorted(d for d in dirs if not _hidden(d) and os.path.realpath(os.path.join(folder, d)) not in seen)
         for name in list(dirs):
             path = os.path.join(folder, name)
             if os.path.islink(path):
@@ -145,10 +144,11 @@ def _folder(root: str, limits: ArchiveLimits, seen: set[str]) -> Iterator[Candid
             if os.path.islink(path) and not _within(os.path.realpath(path), real_root):
                 yield Candidate(path, _link_fingerprint(path), rejection=f"symbolic link pointing outside {root}; not read")
                 continue
-            yield from _file(path, path, limits, seen)
+            yield from _file(path, limits, seen)
 
 
-def _file(path: str, source: str, limits: ArchiveLimits, seen: set[str]) -> Iterator[Candidate]:
+def _file(path: str, limits: ArchiveLimits, seen: set[str]) -> Iterator[Candidate]:
+    """The file itself, or the members of an archive; ``path`` is also its name in the outputs."""
     real = os.path.realpath(path)
     if real in seen:
         return
@@ -156,18 +156,18 @@ def _file(path: str, source: str, limits: ArchiveLimits, seen: set[str]) -> Iter
     try:
         info = os.stat(path)
     except OSError:  # a dangling link or a vanished file: the worker says why it cannot be read
-        yield Candidate(source, {}, path=os.path.abspath(path))
+        yield Candidate(path, {}, path=os.path.abspath(path))
         return
     fingerprint = {"size": info.st_size, "mtime_ns": info.st_mtime_ns}
     kind = archive_kind(path)
     if kind == "zip":
-        yield from _zip_members(path, source, fingerprint, limits)
+        yield from _zip_members(path, fingerprint, limits)
     elif kind == "tar":
-        yield from _tar_members(path, source, fingerprint, limits)
+        yield from _tar_members(path, fingerprint, limits)
     elif not stat.S_ISREG(info.st_mode):
-        yield Candidate(source, fingerprint, rejection="not a regular file (device, pipe...); not read")
+        yield Candidate(path, fingerprint, rejection="not a regular file (device, pipe...); not read")
     else:
-        yield Candidate(source, fingerprint, path=os.path.abspath(path))
+        yield Candidate(path, fingerprint, path=os.path.abspath(path))
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,11 +182,11 @@ class _Member:
     loader: Callable[[], bytes]
 
 
-def _zip_members(path: str, source: str, fingerprint: dict, limits: ArchiveLimits) -> Iterator[Candidate]:
+def _zip_members(path: str, fingerprint: dict, limits: ArchiveLimits) -> Iterator[Candidate]:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError) as error:
-        yield Candidate(source, fingerprint, rejection=f"not a readable zip archive ({_one_line(error)})")
+        yield Candidate(path, fingerprint, rejection=f"not a readable zip archive ({_one_line(error)})")
         return
     with archive:
         members = (
@@ -194,7 +194,7 @@ def _zip_members(path: str, source: str, fingerprint: dict, limits: ArchiveLimit
                     _zip_special(info), _zip_loader(archive, info, limits))
             for info in archive.infolist() if not info.is_dir()
         )
-        yield from _member_candidates(members, source, fingerprint, limits)
+        yield from _member_candidates(members, path, fingerprint, limits)
 
 
 def _zip_loader(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: ArchiveLimits) -> Callable[[], bytes]:
@@ -205,11 +205,11 @@ def _zip_loader(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Archive
     return load
 
 
-def _tar_members(path: str, source: str, fingerprint: dict, limits: ArchiveLimits) -> Iterator[Candidate]:
+def _tar_members(path: str, fingerprint: dict, limits: ArchiveLimits) -> Iterator[Candidate]:
     try:
         archive = tarfile.open(path, mode="r:*")  # noqa: SIM115 - closed by the with below; a failure to open is a rejection
     except (tarfile.TarError, OSError, EOFError) as error:
-        yield Candidate(source, fingerprint, rejection=f"not a readable tar archive ({_one_line(error)})")
+        yield Candidate(path, fingerprint, rejection=f"not a readable tar archive ({_one_line(error)})")
         return
     with archive:
         members = (
@@ -217,7 +217,7 @@ def _tar_members(path: str, source: str, fingerprint: dict, limits: ArchiveLimit
                     _tar_special(info), _tar_loader(archive, info, limits))
             for info in _tar_infos(archive) if not info.isdir()
         )
-        yield from _member_candidates(members, source, fingerprint, limits)
+        yield from _member_candidates(members, path, fingerprint, limits)
 
 
 def _tar_infos(archive: tarfile.TarFile) -> Iterator[tarfile.TarInfo]:
@@ -230,9 +230,7 @@ def _tar_infos(archive: tarfile.TarFile) -> Iterator[tarfile.TarInfo]:
 
 def _tar_loader(archive: tarfile.TarFile, info: tarfile.TarInfo, limits: ArchiveLimits) -> Callable[[], bytes]:
     def load() -> bytes:
-        stream = archive.extractfile(info)
-        if stream is None:
-            raise _MemberRejected("not a regular file")
+        stream = archive.extractfile(info)  # a regular file (see _tar_special): never None
         return stream.read(limits.max_bytes + 1)  # one byte over: the reader reports it
 
     return load
