@@ -57,7 +57,7 @@ from .deadlines import _grammar as _deadline_grammar
 from .deadlines import find_deadlines
 from .errors import DataError, LanguageError
 from .executors import find_executors
-from .model import Act, Deadline, Executor, Node, Span
+from .model import Act, Deadline, Executor, JsonDocument, Node, Span
 from .morphology import lemma_ru
 from .structure import grammar as structure_grammar
 
@@ -137,7 +137,7 @@ class AlignedPair(_Frozen):
     score: float
 
 
-class Comparison(_Frozen):
+class Comparison(JsonDocument):
     """The result of :func:`compare_acts`; ``agree`` is True when nothing differs."""
 
     schema_id: Literal["tapsyrma/compare@1"] = Field(COMPARE_SCHEMA_ID, alias="schema")
@@ -146,20 +146,6 @@ class Comparison(_Frozen):
     agree: bool
     discrepancies: tuple[Discrepancy, ...] = ()
     aligned_pairs: tuple[AlignedPair, ...] = ()
-
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
-
-    def to_dict(self) -> dict:
-        return self.model_dump(mode="json", by_alias=True)
-
-    def to_json(self, *, indent: int | None = 2) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
-
-    @classmethod
-    def from_json(cls, data: str | bytes | dict) -> Comparison:
-        if isinstance(data, dict):
-            return cls.model_validate(data)
-        return cls.model_validate_json(data)
 
     @model_validator(mode="after")
     def _agree_means_no_discrepancy(self) -> Comparison:

@@ -29,6 +29,24 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+class JsonDocument(_Frozen):
+    """A top-level result with a versioned ``schema`` field and a JSON form."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    def to_dict(self) -> dict:
+        return self.model_dump(mode="json", by_alias=True)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_json(cls, data: str | bytes | dict):
+        if isinstance(data, dict):
+            return cls.model_validate(data)
+        return cls.model_validate_json(data)
+
+
 class Body(_Frozen):
     """A state body (or official) of the gazetteer, by stable id and both official names."""
 
@@ -138,7 +156,7 @@ class Effective(_Frozen):
     date: dt.date | None = None
 
 
-class Act(_Frozen):
+class Act(JsonDocument):
     """A parsed act."""
 
     schema_id: Literal["tapsyrma/act@1"] = Field(SCHEMA_ID, alias="schema")
@@ -152,20 +170,6 @@ class Act(_Frozen):
     effective: Effective = Effective()
     warnings: tuple[str, ...] = ()
     text: str = Field("", description="the normalised text every span indexes into")
-
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
-
-    def to_dict(self) -> dict:
-        return self.model_dump(mode="json", by_alias=True)
-
-    def to_json(self, *, indent: int | None = 2) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
-
-    @classmethod
-    def from_json(cls, data: str | bytes | dict) -> Act:
-        if isinstance(data, dict):
-            return cls.model_validate(data)
-        return cls.model_validate_json(data)
 
     def iter_nodes(self):
         """All structure nodes, depth first."""
