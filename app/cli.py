@@ -19,7 +19,6 @@ from rich.table import Table
 
 from tapsyrma.parser import Act, parse_document
 from tapsyrma.parser.errors import TapsyrmaError
-from tapsyrma.parser.model import act_json_schema
 from tapsyrma.parser.readers import DEFAULT_MAX_BYTES, read_path, read_stream
 
 from . import batch_cmd, check_cmd, compare_cmd, generate_cmd, registry_cmd, serve_cmd

@@ -41,7 +41,6 @@ only against another figure of the other version: number words are idiomatic in 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 import re
 from collections.abc import Iterable, Sequence

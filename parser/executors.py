@@ -211,7 +211,6 @@ def _tokens(doc: Doc, lang: str) -> list[_Token]:
             continue
         text = t.text
         letters = [ch for ch in text if ch.isalpha()]
-        bare = text.replace(".", "")
         token = _Token(
             text=text,
             lower=_spelling(text, lang),
