@@ -51,6 +51,7 @@ def _batch(
     max_size_mb: Annotated[float, typer.Option("--max-size", metavar="MB", rich_help_panel=_LIMITS_PANEL, help="Refuse files and archive members larger than this.")] = DEFAULT_MAX_BYTES / 2**20,
     max_members: Annotated[int, typer.Option("--max-members", min=1, rich_help_panel=_LIMITS_PANEL, help="Read at most this many members of one archive.")] = 100_000,
     max_ratio: Annotated[float, typer.Option("--max-ratio", min=1, rich_help_panel=_LIMITS_PANEL, help="Refuse members compressed more than this many times (zip bombs), and archives whose members add up to more than this many times their size.")] = 100.0,
+    pairs: Annotated[bool, typer.Option("--pairs", help="Also check every Russian/Kazakh pair of files (by name kz-ru-X/kz-kk-X, or by act number and date): pairs.jsonl, pairs.md and an HTML page per pair that differs. Files inside archives are not paired.")] = False,
 ) -> None:
     """Parse a whole archive of acts: one act per line, item tables, a summary, optionally the registry.
 
@@ -71,6 +72,8 @@ def _batch(
       tapsyrma batch acts/ -o out --resume
 
       tapsyrma batch /shared/acts -o out --scheduler tcp://10.0.0.5:8786
+
+      tapsyrma batch acts/ -o out --pairs
     """
     from tapsyrma.app.batch import ArchiveLimits, BatchProgress, run_batch
     from tapsyrma.app.batch.journal import outdir_problem
@@ -107,6 +110,12 @@ def _batch(
         console.print(f"registry {result.registry.url}: {result.registry.acts_added} acts added ({result.registry.items_added} items), {result.registry.acts_skipped} already present")
     if summary.errors:
         console.print(f"reasons per file: {outdir / 'errors.jsonl'}")
+    if pairs:
+        from tapsyrma.app.compare import compare_pairs
+
+        found_inputs, _ = expand_inputs(inputs)
+        total, differ, failed = compare_pairs(found_inputs, outdir, max_bytes=limits.max_bytes)
+        console.print(f"{total} Russian/Kazakh pairs: {differ} differ, {failed} not compared; see {outdir / 'pairs.md'}")
     raise typer.Exit(result.exit_code)
 
 

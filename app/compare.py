@@ -31,7 +31,7 @@ from tapsyrma.parser.normalize import normalize
 from tapsyrma.parser.readers import DEFAULT_MAX_BYTES, read_path
 from tapsyrma.parser.structure import parse_structure
 
-__all__ = ["compare_files", "pair_files", "read_version", "render_docx", "render_html", "render_table"]
+__all__ = ["compare_files", "compare_pairs", "pair_files", "read_version", "render_docx", "render_html", "render_table"]
 
 _LANGUAGE_NAMES = {"ru": "Russian", "kk": "Kazakh"}
 # A file of one version names its language as a part of its name: kz-ru-X / kz-kk-X, X-ru / X-kk.
@@ -291,3 +291,47 @@ def render_docx(comparison: Comparison) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+# ---------------------------------------------------------------------------------------------
+# Every RU/KK pair of a collection (``tapsyrma batch --pairs``)
+# ---------------------------------------------------------------------------------------------
+
+def compare_pairs(paths: Iterable[str | os.PathLike], outdir: str | os.PathLike, *,
+                  max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[int, int, int]:
+    """Pair the Russian and Kazakh versions among the files under ``paths`` (folders walked),
+    compare each pair and write ``pairs.jsonl`` (one comparison per line) and ``pairs.md`` into
+    ``outdir``, with an HTML page per pair that differs under ``outdir/pairs/``. Returns the
+    number of pairs, of pairs that differ and of pairs that could not be compared."""
+    from tapsyrma.parser.readers import SUPPORTED_SUFFIXES
+
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        walked = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        files += [p for p in walked if p.suffix.lower() in SUPPORTED_SUFFIXES]
+    out = Path(outdir)
+    pages = out / "pairs"
+    lines, rows, differ, failed = [], [], 0, 0
+    for ru_path, kk_path in pair_files(files, max_bytes=max_bytes):
+        try:
+            comparison = compare_files(ru_path, kk_path, max_bytes=max_bytes)
+        except (InputError, LanguageError) as error:
+            failed += 1
+            rows.append(f"| {ru_path.name} | {kk_path.name} | error: {error} |")
+            continue
+        lines.append(comparison.to_json(indent=None))
+        if comparison.agree:
+            rows.append(f"| {ru_path.name} | {kk_path.name} | agree |")
+            continue
+        differ += 1
+        pages.mkdir(parents=True, exist_ok=True)
+        page = pages / f"{ru_path.stem}.html"
+        page.write_text(render_html(comparison), encoding="utf-8")
+        rows.append(f"| {ru_path.name} | {kk_path.name} | {len(comparison.discrepancies)} discrepancies: pairs/{page.name} |")
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "pairs.jsonl").write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    header = ["# Russian and Kazakh versions", "", f"{len(rows)} pairs, {differ} differ, {failed} not compared.", "",
+              "| Russian | Kazakh | result |", "|---|---|---|"]
+    (out / "pairs.md").write_text("\n".join(header + rows) + "\n", encoding="utf-8")
+    return len(rows), differ, failed
