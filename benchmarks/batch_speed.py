@@ -31,9 +31,7 @@ import psutil
 from tapsyrma.app.batch import default_jobs
 from tapsyrma.corpora import data_path
 
-# `tapsyrma batch` as app/cli.py registers it, in a fresh interpreter.
-BATCH = [sys.executable, "-c", ("import typer; from tapsyrma.app import batch_cmd; app = typer.Typer(); "
-                                "app.callback()(lambda: None); batch_cmd.register(app); app()"), "batch"]
+BATCH = [sys.executable, "-m", "tapsyrma.app.cli", "batch"]
 PARSE = [sys.executable, "-m", "tapsyrma.app.cli", "parse"]
 FILES_PER_FOLDER = 500
 SAMPLE_EVERY = 0.2

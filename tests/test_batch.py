@@ -21,11 +21,10 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
-import typer
-from tapsyrma.app import batch_cmd
 from tapsyrma.app.batch import ArchiveLimits, run_batch, runners
 from tapsyrma.app.batch.sources import Unit, iter_candidates
 from tapsyrma.app.batch.tables import item_rows
+from tapsyrma.app.cli import app
 from tapsyrma.corpora import data_path
 from tapsyrma.parser import parse_file
 from tapsyrma.parser.model import Act
@@ -50,12 +49,6 @@ BAD = {
     "bomb.zip!/bomb.txt": "zip bomb",
 }
 
-# The batch command as the root CLI registers it.
-CLI = typer.Typer(pretty_exceptions_enable=False, add_completion=False)
-CLI.callback()(lambda: None)
-batch_cmd.register(CLI)
-CLI_SCRIPT = ("import typer; from tapsyrma.app import batch_cmd; app = typer.Typer(add_completion=False); "
-              "app.callback()(lambda: None); batch_cmd.register(app); app()")
 
 
 def sample_text(name: str) -> str:
@@ -220,7 +213,7 @@ def test_a_run_killed_with_sigkill_resumes_to_one_line_per_file(tmp_path):
             (folder / f"{copy}-{name}").write_text(sample_text(name), encoding="utf-8")
     (folder / "empty.txt").write_bytes(b"")
     outdir = tmp_path / "out"
-    command = [sys.executable, "-c", CLI_SCRIPT, "batch", str(folder), "-o", str(outdir), "--jobs", "2", "--format", "jsonl"]
+    command = [sys.executable, "-m", "tapsyrma.app.cli", "batch", str(folder), "-o", str(outdir), "--jobs", "2", "--format", "jsonl"]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     manifest = outdir / "manifest.jsonl"
     deadline = time.monotonic() + 90
@@ -329,13 +322,13 @@ def test_exit_codes_progress_and_usage(tmp_path):
     good = tmp_path / "good"
     good.mkdir()
     (good / RU[1]).write_text(sample_text(RU[1]), encoding="utf-8")
-    result = runner.invoke(CLI, ["batch", str(good), "-o", str(tmp_path / "ok"), "--jobs", "1", "--format", "jsonl,csv"])
+    result = runner.invoke(app, ["batch", str(good), "-o", str(tmp_path / "ok"), "--jobs", "1", "--format", "jsonl,csv"])
     assert result.exit_code == 0, result.output
     assert "files/s" in result.output and "1 files: 1 acts" in result.output
     assert not (tmp_path / "ok" / "items.xlsx").exists() and (tmp_path / "ok" / "items.csv").exists()
 
     (good / "empty.txt").write_bytes(b"")
-    result = runner.invoke(CLI, ["batch", str(good), "-o", str(tmp_path / "some"), "--jobs", "1"])
+    result = runner.invoke(app, ["batch", str(good), "-o", str(tmp_path / "some"), "--jobs", "1"])
     assert result.exit_code == 1 and "1 failed" in result.output
 
     for arguments in (
@@ -346,7 +339,7 @@ def test_exit_codes_progress_and_usage(tmp_path):
     ):
         if "-o" not in arguments:
             arguments = [*arguments, "-o", str(tmp_path / "usage")]
-        result = runner.invoke(CLI, ["batch", *arguments])
+        result = runner.invoke(app, ["batch", *arguments])
         assert result.exit_code == 2, (arguments, result.output)
     assert "--resume" in result.output
 
