@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -11,18 +10,9 @@ from rich.console import Console
 from tapsyrma.parser.errors import TapsyrmaError
 from tapsyrma.parser.readers import DEFAULT_MAX_BYTES
 
+from .options import ActLanguage, OutputLanguage
+
 __all__ = ["register"]
-
-
-class Language(str, Enum):
-    auto = "auto"
-    ru = "ru"
-    kk = "kk"
-
-
-class ReportLanguage(str, Enum):
-    ru = "ru"
-    kk = "kk"
 
 
 _LIMITS_PANEL = "Archive and file limits"
@@ -45,8 +35,8 @@ def _batch(
     into_registry: Annotated[str | None, typer.Option("--into-registry", metavar="URL", help="Also add every act to this registry (SQLite path or URL, postgresql+psycopg://...).")] = None,
     resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted batch in OUTDIR: finished files are skipped.")] = False,
     formats: Annotated[str, typer.Option("--format", "-f", metavar="LIST", help="Outputs among jsonl,csv,xlsx (acts.jsonl is always written: --resume continues from it).")] = "jsonl,csv,xlsx",
-    lang: Annotated[Language, typer.Option("--lang", help="Language of the acts; auto detects Russian or Kazakh per file.")] = Language.auto,
-    report_lang: Annotated[ReportLanguage, typer.Option("--report-lang", help="Language of the summary, the XLSX header and executor names.")] = ReportLanguage.ru,
+    lang: Annotated[ActLanguage, typer.Option("--lang", help="Language of the acts; auto detects Russian or Kazakh per file.")] = ActLanguage.auto,
+    report_lang: Annotated[OutputLanguage, typer.Option("--report-lang", help="Language of the summary, the XLSX header and executor names.")] = OutputLanguage.ru,
     scheduler: Annotated[str | None, typer.Option("--scheduler", metavar="tcp://HOST:PORT", help="Run on this Dask distributed cluster (pip install 'tapsyrma\\[cluster]'); workers read the files by path, so they must see the same folders.")] = None,
     max_size_mb: Annotated[float, typer.Option("--max-size", metavar="MB", rich_help_panel=_LIMITS_PANEL, help="Refuse files and archive members larger than this.")] = DEFAULT_MAX_BYTES / 2**20,
     max_members: Annotated[int, typer.Option("--max-members", min=1, rich_help_panel=_LIMITS_PANEL, help="Read at most this many members of one archive.")] = 100_000,

@@ -22,6 +22,7 @@ from tapsyrma.parser.errors import TapsyrmaError
 from tapsyrma.parser.readers import DEFAULT_MAX_BYTES, read_path, read_stream
 
 from . import batch_cmd, check_cmd, compare_cmd, generate_cmd, registry_cmd, serve_cmd
+from .options import ActLanguage
 
 app = typer.Typer(
     name="tapsyrma",
@@ -36,12 +37,6 @@ app = typer.Typer(
 )
 
 SCHEMA_FILE = Path(__file__).resolve().parent.parent / "parser" / "act.schema.json"
-
-
-class Language(str, Enum):
-    auto = "auto"
-    ru = "ru"
-    kk = "kk"
 
 
 class OutputFormat(str, Enum):
@@ -85,7 +80,7 @@ def read_act(path: str, *, lang: str, received: dt.date | None, max_bytes: int) 
 @app.command()
 def parse(
     path: str = typer.Argument(..., help="The act: .txt .md .html .docx .pdf, or - for standard input."),
-    lang: Language = typer.Option(Language.auto, "--lang", help="Language of the act; auto detects Russian or Kazakh."),
+    lang: ActLanguage = typer.Option(ActLanguage.auto, "--lang", help="Language of the act; auto detects Russian or Kazakh."),
     received: Optional[str] = typer.Option(
         None, "--received", metavar="YYYY-MM-DD",
         help="Date the act reached the executing body: relative terms count from it (п.50). Default: the act's date.",

@@ -21,17 +21,14 @@ from tapsyrma.generator.to_pdf import docx_to_pdf
 from tapsyrma.parser.errors import InputError
 from tapsyrma.parser.model import SCHEMA_ID, Act
 
+from .options import OutputLanguage
+
 
 class Document(str, Enum):
     assignment = "assignment"
     card = "card"
     report = "report"
     roadmap = "roadmap"
-
-
-class Language(str, Enum):
-    ru = "ru"
-    kk = "kk"
 
 
 class Format(str, Enum):
@@ -80,7 +77,7 @@ def generate(
         help="An act (.txt .md .html .docx .pdf, the JSON of `tapsyrma parse --format json`, or - for standard input); "
              "for report also several acts and JSON/XLSX lists of instructions.",
     )] = None,
-    lang: Annotated[Language | None, typer.Option("--lang", "-l", help="Language of the document; default: the act's.")] = None,
+    lang: Annotated[OutputLanguage | None, typer.Option("--lang", "-l", help="Language of the document; default: the act's.")] = None,
     item: Annotated[str | None, typer.Option(help="The item of a card or roadmap: 2, 2.1 (needed when the act has several).")] = None,
     fmt: Annotated[Format | None, typer.Option("--format", "-f", help="docx, html, xlsx or pdf; default: from the output's extension.")] = None,
     template: Annotated[Path | None, typer.Option(help="Your own .docx (or .html) template for this document.")] = None,
