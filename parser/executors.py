@@ -100,6 +100,9 @@ class _Grammar:
     name_prepositions: frozenset[str]
     title_abbreviations: frozenset[str]
     home_qualifiers: tuple[Phrase, ...]
+    akimat_frame: str  # the akimat of a place: «Акимат {place}»
+    place_nouns: frozenset[str]  # «город», «область»: a place may open with one («органам города Алматы»)
+    narrowed_frame: str  # a group narrowed to a place: «{name} {place}»
 
 
 def _phrase(text: str, lang: str) -> Phrase:
@@ -173,6 +176,9 @@ def _grammar(lang: str) -> _Grammar:
             name_prepositions=frozenset(_spelling(w, lang) for w in markers["name_prepositions"]),
             title_abbreviations=frozenset(_spelling(w, lang) for w in markers["title_abbreviations"]),
             home_qualifiers=tuple(_name_phrase(w, lang) for w in markers["home_qualifiers"]),
+            akimat_frame=data["places"]["akimat"],
+            place_nouns=frozenset(k for w in data["places"]["nouns"] for k in word_keys(w, lang)),
+            narrowed_frame=data["places"]["narrowed"],
         )
     except (KeyError, TypeError) as exc:
         raise DataError(
@@ -276,6 +282,7 @@ class _Mention:
     match: GazetteerMatch | None
     kind: str
     cases: frozenset[str]
+    place: tuple[int, int] | None = None  # token range of a place that narrows a known group
 
 
 class _Clause:
@@ -493,6 +500,7 @@ class _Clause:
                 following is not None
                 and following.word
                 and not following.cap
+                and not (mention.kind == "group" and following.keys & self.g.place_nouns)
                 and following.lower not in self.g.title_abbreviations
                 and self.separator_at(mention.end) is None
             ):
@@ -505,9 +513,17 @@ class _Clause:
             end, qualifier = mention.end, (start, mention.start)
         if (start, end) == (mention.start, mention.end):
             return
-        if self.is_home_qualifier(*qualifier) or (mention.kind == "group" and self._place_qualifier(*qualifier)):
+        if self.is_home_qualifier(*qualifier):
             self.resize(mention, start, end)
             return
+        if mention.kind == "group":
+            # the place may be all the complements or only their start («акимов районов и городов
+            # области, начальников ...»)
+            for k in range(qualifier[1], qualifier[0], -1) if self.lang == "ru" else (qualifier[1],):
+                if self._place_qualifier(qualifier[0], k):
+                    self.resize(mention, min(start, qualifier[0]), max(mention.end, k))
+                    mention.place = (qualifier[0], k)
+                    return
         for inner in self.covered_between(start, end):
             self.unplace(inner)
         self.place(_Mention(start, end, mention.head, None, self.kind_of(mention.head, mention.kind), mention.cases))
@@ -533,8 +549,16 @@ class _Clause:
         """Capitalised words in the genitive with no separator: a place that narrows a group
         («местным исполнительным органам Восточно-Казахстанской области», «Шығыс Қазақстан
         облысының жергілікті ... органдары»)."""
-        words = self.tokens[start:end]
-        return bool(words) and words[0].cap and all(t.word or t.text == "-" for t in words) and "gent" in words[-1 if self.lang == "kk" else 0].cases and self.covered_between(start, end) == []
+        # the first half of a hyphenated name does not decline («Восточно-Казахстанской»)
+        words = [t for i, t in enumerate(self.tokens[start:end], start) if t.word and (i + 1 == end or self.tokens[i + 1].text != "-")]
+        first = self.tokens[start] if start < end else None
+        return (
+            bool(words)
+            and (first.cap or bool(first.keys & self.g.place_nouns) and (len(words) == 1 or words[1].cap))
+            and all(t.word or t.text == "-" for t in self.tokens[start:end])
+            and "gent" in words[-1 if self.lang == "kk" else 0].cases
+            and self.covered_between(start, end) == []
+        )
 
     # -- unknown mentions --
 
@@ -672,6 +696,9 @@ class _Clause:
                     j = separator
                     continue
                 break
+            if token.word and j + 2 < len(tokens) and tokens[j + 1].text == "-" and token.end == tokens[j + 1].start == tokens[j + 2].start - 1:
+                j += 2  # the first half of a hyphenated word does not decline («Восточно-Казахстанской»)
+                continue
             if token.word and not token.person and "INFN" not in token.pos and ("gent" in token.cases or token.abbreviation):
                 after_title = False
                 j += 1
@@ -1099,7 +1126,9 @@ def _governed_after(clause: _Clause, j: int, end: int) -> bool:
     for token in clause.tokens[j:end]:
         if token.lower in clause.g.postpositions:
             return True
-        if token.cases & oblique:
+        if token.cases & oblique or token.cases == {"gent"}:
+            # a genitive opens the postposition's own object: «органдары ... бөлімшелерінің
+            # ... жұмыс істеуі жөнінде шаралар қабылдасын» (the names are the subject)
             return False
     return False
 
@@ -1187,19 +1216,49 @@ def _nominative(clause: _Clause, mention: _Mention) -> str:
     return "".join(out) + text[last:end]
 
 
+def _place_names(clause: _Clause, place: tuple[int, int]) -> dict[str, str]:
+    """A place as written, and in the other language when the gazetteer knows its akimat
+    («Восточно-Казахстанской области» → «Шығыс Қазақстан облысының»)."""
+    written = clause.doc.text[clause.tokens[place[0]].start : clause.tokens[place[1] - 1].end]
+    names = {clause.lang: written}
+    akimat = clause.names.lookup(clause.g.akimat_frame.format(place=written), clause.lang, on=clause.on)
+    if akimat is not None:
+        for lang in LANGUAGES:
+            before, _, after = _grammar(lang).akimat_frame.partition("{place}")
+            name = akimat.name(lang)
+            if lang != clause.lang and name.startswith(before) and name.endswith(after):
+                names[lang] = name[len(before) : len(name) - len(after)]
+    return names
+
+
 def _executor(clause: _Clause, mention: _Mention, role: str, offset: int) -> Executor:
     start, end = clause.span(mention)
     entry = mention.match.entry if mention.match else None
     nominative = _nominative(clause, mention) if entry is None else None
+    names = {"ru": entry.name_ru, "kk": entry.name_kk} if entry else {}
+    if entry and mention.place:
+        places = _place_names(clause, mention.place)
+        # a place the gazetteer cannot name in the other language («области» of the issuer)
+        # leaves the group's own name there
+        names = {lang: _grammar(lang).narrowed_frame.format(name=names[lang], place=places[lang]) if lang in places else names[lang]
+                 for lang in LANGUAGES}
     return Executor(
         id=entry.id if entry else None,
-        name_ru=entry.name_ru if entry else nominative if clause.lang == "ru" else None,
-        name_kk=entry.name_kk if entry else nominative if clause.lang == "kk" else None,
+        name_ru=names["ru"] if entry else nominative if clause.lang == "ru" else None,
+        name_kk=names["kk"] if entry else nominative if clause.lang == "kk" else None,
         kind=mention.kind,
         role=role,
         text=clause.doc.text[start:end],
         span=(offset + start, offset + end),
     )
+
+
+def has_predicate(text: str, lang: str) -> bool:
+    """Whether ``text`` has a predicate of its own («проводить приёмы ...», «... өткізсін»), or
+    only continues the sentence of an intro before it («совместно с Председателем Агентства проекты
+    положения ...»)."""
+    clause = _Clause(text, lang, None, gazetteer())
+    return any(clause.tokens[i].text not in clause.g.intro_end and _is_predicate(clause, i) for i in range(len(clause.tokens)))
 
 
 def find_executors(

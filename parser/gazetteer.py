@@ -21,6 +21,7 @@ an ordinary entry with such an id (one that adds an abbreviation) stands for tha
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -48,6 +49,8 @@ _QUOTES = frozenset("«»\"“”„'‘’")
 # How a name was written counts when one wording belongs to several entries.
 _VIA_PRIORITY: dict[str, int] = {"name": 0, "short": 1, "variant": 2, "former": 3}
 _ABBREVIATION_MARK = "="
+_INITIALS = re.compile(r"^(?:[^\W\d_]\.){1,3}$")
+_INITIALS_AND_SURNAME = re.compile(r"^(?:[^\W\d_]\.){1,3}[^\W\d_]{2,}")
 SLOT = "{fields}"
 _FIELDS_FILE = "fields.toml"
 
@@ -384,6 +387,9 @@ class Gazetteer:
             while (found := self._field_at(words, i, lang)) is not None:
                 fields.append(found[0])
                 i = found[1]
+                holder = _holder_end(words, i)  # «образования Касымова Н., здравоохранения ...»
+                if holder < len(words) and words[holder][0] in joiners and self._field_at(words, holder + 1, lang):
+                    i = holder
                 if not (i < len(words) and words[i][0] in joiners and self._field_at(words, i + 1, lang)):
                     break
                 i += 1
@@ -425,6 +431,15 @@ class Gazetteer:
             chosen.append(GazetteerMatch(best.entry, start, end, doc.text[start:end], best.via, best.former,
                                          (positions[first], positions[last] + 1), best.wording))
         return sorted(chosen, key=lambda m: m.start)
+
+
+def _holder_end(words: Sequence[tuple[str, frozenset[str]]], i: int) -> int:
+    """The index after the person named at word ``i`` («Касымова Н.», «Н.Касымова»), else ``i``."""
+    if i < len(words) and _INITIALS_AND_SURNAME.match(words[i][0]):
+        return i + 1
+    if i + 1 < len(words) and _INITIALS.match(words[i + 1][0]) and not _INITIALS.match(words[i][0]):
+        return i + 2
+    return i
 
 
 def _insert(root: _Node, keys: Sequence[frozenset[str]]) -> _Node:

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from . import langdata
 from .deadlines import find_deadline
-from .executors import find_executors
+from .executors import find_executors, has_predicate
 from .model import Deadline, Executor, Item, Node
 from .structure import ParsedStructure
 
@@ -80,16 +80,33 @@ class _Builder:
             end = max(end, _Builder._end(child))
         return end
 
-    def _executors(self, start: int, end: int, own_end: int, mode: str = "addressee") -> tuple[Executor, ...]:
+    def _executors(self, start: int, end: int, own_end: int, mode: str = "addressee",
+                   co_end: int | None = None) -> tuple[Executor, ...]:
         """Executors named in the node's own words. The slice may run on past the node's own
         words (a Kazakh intro's verb stands after its subpoints), but only names that start
-        within the own words count."""
+        within the own words count, and co-executors up to ``co_end``: the paragraphs of a
+        leaf item are its words too («внести: совместно с Председателем Агентства проекты ...;
+        совместно с Правительством предложения ...»)."""
         found, warnings = find_executors(self.text[start:end], self.lang, offset=start, on=self.on, mode=mode)
-        kept = tuple(e for e in found if e.span[0] < own_end)
+        kept = tuple(e for e in found if e.span[0] < own_end or e.role == "co" and e.span[0] < (co_end or own_end))
         # Only the warnings about unknown bodies this item keeps.
         unknown = [f"«{e.text}» at {e.span[0]}" for e in kept if e.id is None]
         self.warnings.extend(w for w in warnings if any(mark in w for mark in unknown))
         return kept
+
+    def _paragraphs_end(self, node: Node, own_end: int) -> int:
+        """The end of the paragraphs that continue the sentence of the node's own words («внести:
+        совместно с Председателем Агентства проекты ...; совместно с Правительством предложения
+        ...»); paragraphs that each have a predicate of their own are actions, and the bodies they
+        act with are not executors of the item («проводить приёмы совместно с депутатами»)."""
+        paragraphs = []
+        for child in node.children:
+            if child.kind != "paragraph" or self._inert(child.span):
+                break
+            paragraphs.append(child)
+        if not paragraphs or has_predicate(self.text[paragraphs[0].span[0]:paragraphs[0].span[1]], self.lang):
+            return own_end
+        return paragraphs[-1].span[1]
 
     def _deadline(self, start: int, end: int) -> Deadline | None:
         return find_deadline(self.text[start:end], self.lang, self.basis, offset=start)
@@ -157,7 +174,7 @@ class _Builder:
                 self._visit(child, _Context(executors, deadline, action))
             self._visit_rows(node.children)
             return
-        executors = self._executors(start, end, own_end)
+        executors = self._executors(start, end, own_end, co_end=self._paragraphs_end(node, own_end))
         inherited = not executors
         if inherited:
             executors = context.executors

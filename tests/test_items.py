@@ -1,0 +1,31 @@
+"""Items built from real acts: what a node's paragraphs add to its executors."""
+
+from __future__ import annotations
+
+import pytest
+
+from tapsyrma.corpora import data_path
+from tapsyrma.parser import parse_file
+
+
+def _item(sample: str, path: tuple[str, ...]):
+    act = parse_file(data_path("samples") / sample)
+    return next(item for item in act.items if item.path == path)
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_paragraphs_that_continue_the_intro_name_co_executors(lang):
+    # «4. Администрации Президента: 1) внести на рассмотрение Президенту: совместно с Председателем
+    # Агентства проекты ...; совместно с Правительством предложения ...»
+    item = _item(f"kz-{lang}-ukaz-20250318-a208242.txt", ("4", "1"))
+    assert [e.role for e in item.executors] == ["lead", "co", "co"]
+    assert item.executors[0].id == "administration_president"
+    assert item.executors[2].id == "government"
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_paragraphs_with_their_own_predicate_name_participants_not_executors(lang):
+    # «после проведения встреч: проводить личные приёмы граждан совместно с ... депутатами
+    # маслихата, членами общественных советов ...; систематизировать ...»
+    item = _item(f"kz-{lang}-ukaz-20220303-826.txt", ("3", "5"))
+    assert [e.id for e in item.executors] == ["group_all_akims"]
