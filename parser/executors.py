@@ -1153,16 +1153,23 @@ def _skip_co(clause: _Clause, j: int, co: list[_Mention], end: int) -> int:
 
 
 def _persons(clause: _Clause) -> list[_Mention]:
-    """Officials a plan-table cell names by person: «Курмашев К.К.», «Т.Ә. Әбдіқадыров»."""
+    """Officials a plan-table cell names by person: «Курмашев К.К.», «Т.Ә. Әбдіқадыров», and the
+    holders named inside a list of departments («управлений образования Касымова Н.,
+    здравоохранения ...»)."""
     persons, tokens, i = [], clause.tokens, 0
+
+    def free(k: int) -> bool:
+        mention = clause.covered[k]
+        return mention is None or mention.start < k and k + 1 < mention.end
+
     while i < len(tokens):
-        if tokens[i].person and clause.covered[i] is None:
+        if tokens[i].person and free(i):
             j = i
             # one person: a surname and initials in either order («Жакиянов О.Н. Садыкбаев С.К.» are two)
             while (
                 j + 1 < len(tokens)
                 and tokens[j + 1].person
-                and clause.covered[j + 1] is None
+                and free(j + 1)
                 and tokens[j + 1].initials != tokens[j].initials
                 and j - i < 1
             ):

@@ -145,25 +145,12 @@ DIFFERING = {
 
 # Reported though the versions agree, because the executor parser reads one version less well.
 # Listed so the test stays exact; test_known_false_reports_are_gone fails once the parser is fixed.
-KNOWN_FALSE = {
-    # the Russian puts a person after each field ("начальников областных управлений образования
-    # Касымова Н., здравоохранения Дуйсекеева А.Д., ..."): the Russian side loses those heads
-    "reshenie-akima-20000414-4-113": {("executor", ("6",))},
-}
-
-
 @pytest.mark.parametrize("stem", sorted(DIFFERING))
 def test_pairs_that_differ_report_exactly_their_real_differences(stem):
     comparison = compared(*pair(stem, stem))
-    expected = DIFFERING[stem] | KNOWN_FALSE.get(stem, set())
+    expected = DIFFERING[stem]
     assert found(comparison) == expected, described(comparison)
     assert len(comparison.discrepancies) == len(expected)
-
-
-@pytest.mark.xfail(strict=True, reason="4-113 п.6: the Russian list with a person after each field is read short")
-def test_known_false_reports_are_gone():
-    for stem, false in KNOWN_FALSE.items():
-        assert not (found(compared(*pair(stem, stem))) & false)
 
 
 def test_the_ministries_of_resolution_36_are_told_apart():
