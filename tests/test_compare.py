@@ -143,8 +143,7 @@ DIFFERING = {
         ("executor", ("appendix-1", "12"))},
 }
 
-# Reported though the versions agree, because the executor parser reads one version less well.
-# Listed so the test stays exact; test_known_false_reports_are_gone fails once the parser is fixed.
+
 @pytest.mark.parametrize("stem", sorted(DIFFERING))
 def test_pairs_that_differ_report_exactly_their_real_differences(stem):
     comparison = compared(*pair(stem, stem))
