@@ -14,8 +14,11 @@ stage         what it finds → kind of the result
 ============  ====================================================================================
 effective     the act's entry into force ([effective]): not a deadline, it claims its words
 range         from one date until another ([markers] from_*, by_*) → date, due = the end
-periodic      a frequency ([periodic] weekly ... yearly) with an optional anchor: dates, a day of
-              the month following the period, or months → periodic with a schedule
+periodic      a frequency ([periodic] weekly ... yearly, or "once in N weeks/months/years" from
+              [periodic.every]) with an optional anchor: dates, a day of the month following the
+              period, or months → periodic with a schedule
+reporting     no frequency word, but the reporting period named ([periodic.reporting]: "day 10 of
+              the month after the reporting quarter", "after the year, by 20 January") → periodic
 standing      a standing duty ([periodic] standing; standing_cell only as a whole table cell or
               line) → periodic without due date
 relative_adj  an adjective of time ([relative.adjectives], "two-week term") → relative
@@ -23,7 +26,9 @@ relative      a duration with its frame ([relative] before/after, units, working
               event it counts from ([anchors]) → relative
 event         a term tied to an undated event ([events]) → relative without due date
 period_end    the end of a year, quarter, half-year or month ([periods] end_*) → period_end
-period        a quarter, half-year, month (range) or "in <year>" → period_end
+year          "in <year>", "in <year>-<year>", "by <year>" ([years]) → period_end at the end of the
+              (last) year; not the horizon of a programme ([periods] horizon_*)
+period        a quarter, half-year or month (range) → period_end
 date          dates with a marker ([markers] by_*; in Kazakh also a month in the dative) → date.
               A date without one, or an act reference ([markers] reference_*), claims its words
               and gives nothing
@@ -49,7 +54,9 @@ How due dates are computed (``basis`` is the act's date or the date of receipt):
 - periodic terms get ``schedule``, the next due dates on or after the basis (4 for quarterly and
   weekly, 12 for monthly, 2 for half-yearly and yearly, or one per anchor date if more) and
   ``due`` = the first. Without an anchor a period is due at its end (quarterly: 31 March,
-  30 June, ...); weekly terms fall every 7 days from the basis.
+  30 June, ...); weekly terms fall every 7 days from the basis. "Once in N periods" keeps every
+  N-th period from the first (every 2 years: 2024, 2026); "after each year" with no day has no
+  due date.
 """
 
 from __future__ import annotations
@@ -80,6 +87,11 @@ _PERIOD_END_MONTHS = {"monthly": tuple(range(1, 13)), "quarterly": (3, 6, 9, 12)
 _FOLLOWING_MONTHS = {"monthly": tuple(range(1, 13)), "quarterly": (1, 4, 7, 10), "half_yearly": (1, 7),
                      "yearly": (1,)}
 _UNITS = ("day", "week", "month", "year")
+_EVERY_UNITS = ("week", "month", "year")
+_PERIOD_NAMES = {"weekly": "weeks", "monthly": "months", "quarterly": "quarters", "half_yearly": "half-years",
+                 "yearly": "years"}
+# "every N months" as a frequency and a step: every 6 months is half-yearly, every 24 yearly by 2
+_MONTHS_PER_PERIOD = (("yearly", 12), ("half_yearly", 6), ("quarterly", 3), ("monthly", 1))
 _LETTER = r"[^\W\d_]"
 _DASH = r"[-\u2013\u2014]"
 _TRIM = " \t\n,;:"
@@ -88,6 +100,9 @@ _CLAUSE_END = re.compile(r"[.;()]|\n\n")  # a clause may run over a hard-wrapped
 _CELL_START = re.compile(r"(?:^|[\t>])[ \t]*$")  # TAB-separated cells of the normalised text, or HTML
 _CELL_END = re.compile(r"[ \t.]*(?:$|[\n\t<])")
 _WORD = re.compile(r"\w+")
+_MARKER_REACH = 40  # characters the marker before a year may take ("not later than" and the like)
+_HORIZON_REACH, _HORIZON_WORDS = 120, 8  # how far before a year target a document's name is looked for
+_HORIZON_CLAUSE_END = re.compile(r"[.;:!?()\n]")
 _NEXT_WORD = re.compile(r"\W*(\w+)")
 
 
@@ -104,7 +119,8 @@ _SCHEMA: dict[str, Any] = {
     "months": {"names": _MONTHS, "period_names": _MONTHS, "open_ending": _FLAG},
     "numerals": {"units": _PAIRS, "tens": _PAIRS, "ordinals": _PAIRS, "roman": _PAIRS,
                  "compound_prefixes": _PAIRS, "ordinal_suffixes": _WORDS},
-    "years": {"genitive": _WORDS, "in_year": _WORDS, "current": _WORDS, "bare": _WORDS},
+    "years": dict.fromkeys(("genitive", "in_year", "in_years", "current", "bare", "by_before", "by_after", "by_year"),
+                           _WORDS),
     "markers": dict.fromkeys(("by_before", "by_after", "by_case_endings", "by_case_blockers", "from_before",
                               "from_after", "reference_before", "reference_after", "reference_endings",
                               "list_joiners"), _WORDS),
@@ -115,10 +131,12 @@ _SCHEMA: dict[str, Any] = {
                               "event_trailing_words"), _WORDS),
     "events": dict.fromkeys(("before", "nouns", "participle_endings", "after"), _WORDS),
     "periods": dict.fromkeys(("end_before", "end_after", "in_before", "quarter", "half_year", "month_words",
-                              "year_blockers"), _WORDS),
+                              "year_blockers", "horizon_before", "horizon_after"), _WORDS),
     "periodic": {**dict.fromkeys(_FREQUENCIES + ("standing", "standing_cell", "day_of_month", "following_month",
                                                  "following_year", "weekday_before", "weekday_after"), _WORDS),
-                 "weekdays": _WEEKDAYS},
+                 "weekdays": _WEEKDAYS,
+                 "every": dict.fromkeys(("before", "after") + _EVERY_UNITS, _WORDS),
+                 "reporting": dict.fromkeys(_FREQUENCIES, _WORDS)},
     "effective": {**dict.fromkeys(("verbs", "self", "signing", "publication", "lapse"), _WORDS),
                   "verb_first": _FLAG},
     "rules": dict.fromkeys(("working_days", "day_off_moves", "personal_default"), _TEXT),
@@ -283,6 +301,7 @@ class _Stage:
     name: str
     pattern: re.Pattern[str]
     interpret: Callable[[re.Match[str], _Context], _Result]
+    gate: re.Pattern[str] | None = None  # words every reading of the stage holds: without them it is skipped
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,7 +353,16 @@ class _Grammar:
         self.case_endings = lex.folded(markers["by_case_endings"])
         self.case_blockers = lex.folded(markers["by_case_blockers"])
         self.year_blockers = set(lex.folded(data["periods"]["year_blockers"]))
-        self.day_of_month_words = lex.folded(data["periodic"]["day_of_month"] + data["periodic"]["following_month"])
+        periodic, years, periods = data["periodic"], data["years"], data["periods"]
+        self.reporting = {lex.fold(w): freq for freq in _FREQUENCIES for w in periodic["reporting"][freq]}
+        self.every_units = {lex.fold(w): unit for unit in _EVERY_UNITS for w in periodic["every"][unit]}
+        self.day_of_month_words = lex.folded(periodic["day_of_month"] + periodic["following_month"]) + tuple(
+            self.reporting)
+        self.in_year_words = set(lex.folded(years["in_year"]))
+        self.in_years_words = set(lex.folded(years["in_years"]))
+        self.by_year_words = set(lex.folded(years["by_year"]))
+        self.horizon_before = lex.folded(periods["horizon_before"])
+        self.horizon_after = lex.folded(periods["horizon_after"])
         self.weekdays = {lex.fold(form): n for n, forms in enumerate(data["periodic"]["weekdays"]) for form in forms}
 
     # -- named parts ----------------------------------------------------------------------------
@@ -385,7 +413,9 @@ class _Grammar:
         p["weekday"] = w([f for forms in periodic["weekdays"] for f in forms], left=False)
         # the day of the month following a period: "day 10 of the month after the quarter", in Kazakh
         # also a bare day with its case ending after "the month after the reporting period"
-        follow_month, dom_word = w(periodic["following_month"]), w(periodic["day_of_month"])
+        reporting = [phrase for freq in _FREQUENCIES for phrase in periodic["reporting"][freq]]
+        p["follow"] = w(periodic["following_month"] + periodic["following_year"] + reporting)
+        follow_month, dom_word = p["follow"], w(periodic["day_of_month"])
         ordinal_suffix = w(numerals["ordinal_suffixes"], left=False)
         p["dom"] = (rf"(?:{follow_month}\s+{p['day']}{p['day_suffix']}(?:\s*-?\s*{dom_word})?"
                     rf"|{p['day']}(?:\s*-\s*{ordinal_suffix})?\s*-?\s*{dom_word})(?:\s*,?\s*{follow_month})?")
@@ -406,6 +436,12 @@ class _Grammar:
             one_date = rf"(?P<day>{p['day']}){p['day_suffix']}\s+(?P<month>{p['month']})(?:\s+{year})?"
         self.one_date = _compile(rf"(?P<numeric>(?P<nd>\d{{1,2}})\.(?P<nm>\d{{1,2}})\.(?P<ny>\d{{4}}))|{one_date}")
         self.month_word = _compile(p["month_p"])
+        # all phrases of a following period: "the month after the reporting period" must not be
+        # read as its prefix "the month after the reporting one" (monthly)
+        self.following_phrase = _compile(p["follow"])
+        years = data["years"]
+        self.year_marker = _compile(rf"(?<!\w)(?:(?P<in>{p['in_before']})\s+|(?P<by_b>{w(years['by_before'])})"
+                                    rf"{p['punct']})$")
         self.weekday_word = _compile(p["weekday"])
         self.duration = _compile(
             rf"(?:(?P<kind1>{p['day_kind']})\s+)?(?:(?P<num>{p['number']}){p['number_again']}\s+)?"
@@ -431,29 +467,42 @@ class _Grammar:
         stages: list[_Stage] = []
 
         def add(name: str, pattern: str, interpret: Callable[[re.Match[str], _Context], _Result],
-                word_start: bool = True) -> None:
+                word_start: bool = True, gate: str | None = None) -> None:
             # Every phrase but a table cell's begins a word: testing that first skips most positions.
-            stages.append(_Stage(name, _compile((r"(?<!\w)" if word_start else "") + pattern), interpret))
+            stages.append(_Stage(name, _compile((r"(?<!\w)" if word_start else "") + pattern), interpret,
+                                 _compile(gate) if gate else None))
 
         from_part = rf"(?:{w(markers['from_before'])}\s+)?{p['date']}(?:\s+{w(markers['from_after'])})?"
         to_part = rf"(?:{p['by_before']}{p['punct']})?{p['date']}(?:\s*{p['by_after']})?"
         add("range", rf"(?P<from>{from_part})\s*,?\s*(?P<to>{to_part})", _interpret_range)
 
-        follow_year = w(periodic["following_year"])
+        follow = p["follow"]
         anchor_dom = rf"(?:{p['by_before']}{p['punct']})?{p['dom']}(?:\s*{p['by_after']})?"
-        anchor_dates = (rf"(?:{p['by_before']}{p['punct']})?(?:{follow_year}\s+)?{p['date_list']}"
-                        rf"(?:\s*,?\s*{follow_year})?(?:\s*{p['by_after']})?")
+        anchor_dates = (rf"(?:{p['by_before']}{p['punct']})?(?:{follow}\s+)?{p['date_list']}"
+                        rf"(?:\s*,?\s*{follow})?(?:\s*{p['by_after']})?")
         anchor_months = (rf"(?:{p['in_before']}\s+)?{p['month_p']}(?:{p['joiner']}{p['month_p']})*"
                          rf"\s*{p['month_words']}")
         anchor_weekday = (rf"(?:{w(periodic['weekday_before'])}\s+)?{p['weekday']}"
                           rf"(?:\s+{w(periodic['weekday_after'])})?")
-        anchor = rf"(?:{anchor_dom}|{anchor_dates}|{anchor_months}|{anchor_weekday})"
+        # dates first: the day after "the year following the reporting one" may begin a date
+        anchor = rf"(?:{anchor_dates}|{anchor_dom}|{anchor_months}|{anchor_weekday})"
         gap = rf"\s*,?\s*(?:{_LETTER}++\s+){{0,4}}?"
         frequency = w([word for freq in _FREQUENCIES for word in periodic[freq]], right=False)
         # A frequency ends its word, or old texts glue its weekday to it: "weekly" + "Thursday".
         add("periodic", rf"(?:(?P<pre>{anchor})\s+)?(?P<freq>{frequency})"
                         rf"(?:(?P<glued>{p['weekday']})|(?!{_LETTER})(?:{gap}(?P<post>{anchor}))?)",
             _interpret_periodic)
+        every = periodic["every"]
+        every_unit = w([word for unit in _EVERY_UNITS for word in every[unit]])
+        add("periodic", rf"(?:(?P<every_b>{w(every['before'])})\s+)?"
+                        rf"(?P<every_n>{p['number']})\s+(?P<every_unit>{every_unit})"
+                        rf"(?:\s+(?P<every_a>{w(every['after'])}))?(?:{gap}(?P<post>{anchor}))?",
+            _interpret_periodic, gate=w(every["before"] + every["after"]))
+        # no frequency word, but the reporting period named: "by day 10 of the month after the quarter",
+        # "after the year's results, by 20 January", "after the year's results" (no day)
+        reporting_anchor = rf"(?:{anchor_dates}|{anchor_dom})"
+        add("reporting", rf"(?P<named>{follow})(?:{gap}(?P<post>{reporting_anchor}))?(?!{_LETTER})"
+                         rf"|(?P<pre>{reporting_anchor})", _interpret_reporting, gate=follow)
         add("standing", w(periodic["standing"]), _interpret_standing)
         add("standing", rf"(?<![^\n\t>])[ \t]*(?P<cell>{w(periodic['standing_cell'])})[ \t.]*(?![^\n\t<])",
             _interpret_standing, word_start=False)
@@ -470,7 +519,8 @@ class _Grammar:
         add("relative_adj",
             rf"{anchor_before}(?:(?P<adj_before>{w(relative['adjective_before'])})\s+)?"
             rf"(?:(?P<prefix>{prefix})|(?P<anum>{p['number']})\s*-?\s*|(?<!\w))(?P<adj>{adjective})"
-            rf"\s+(?P<adj_after>{w(relative['adjective_after'])}){anchor_after}", _interpret_relative)
+            rf"\s+(?P<adj_after>{w(relative['adjective_after'])}){anchor_after}", _interpret_relative,
+            gate=adjective)
         add("relative",
             rf"{anchor_before}(?:(?P<before>{w(relative['before'])})\s+)?(?P<duration>{p['duration']})"
             rf"(?:\s+(?P<after>{w(relative['after'])}))?{anchor_after}", _interpret_relative)
@@ -499,9 +549,14 @@ class _Grammar:
             rf"(?:(?P<end_b>{w(periods['end_before'])})\s+)?"
             rf"(?:{ref_q}|{ref_h}|{ref_m}|(?P<y>{p['year4']})\s*{p['year_gen']}|(?P<bare>{w(years['bare'])}))"
             rf"(?:\s+(?P<end_a>{w(periods['end_after'])}))?", _interpret_period_end)
-        in_year = rf"(?P<iy>{p['year4']})\s*{w(years['in_year'], left=False)}"
+        # The words before the year are read back from it by the interpreter (self.year_marker):
+        # beginning the stage with the digits is what keeps it cheap.
+        year_words = w(years["in_year"] + years["in_years"] + years["by_year"], left=False)
+        add("year",
+            rf"(?P<y1>{p['year4']})(?:\s*{_DASH}\s*(?P<y2>{p['year4']}))?\s*(?P<yw>{year_words})"
+            rf"(?:\s*(?P<by_a>{w(years['by_after'])}))?", _interpret_year)
         add("period",
-            rf"(?:(?P<in>{p['in_before']})\s+)?(?:{ref_q}|{ref_h}|{ref_m}|{in_year}"
+            rf"(?:(?P<in>{p['in_before']})\s+)?(?:{ref_q}|{ref_h}|{ref_m}"
             rf"|(?P<mm>{p['month_p']})(?:\s+(?P<mw>{p['month_words']}))?)", _interpret_period)
 
         markers_before = rf"{p['by_before']}(?:{p['punct']}{p['by_before']})?"  # "term of execution: by ..."
@@ -593,8 +648,9 @@ def _quote(text: str) -> str:
 
 def _deadline(ctx: _Context, match: re.Match[str], kind: str, trace: list[str], *, due: dt.date | None = None,
               rule: str | None = None, schedule: tuple[dt.date, ...] = (), group: str | None = None,
-              end: int | None = None) -> Deadline:
-    start, match_end = match.span(group) if group else match.span()
+              start: int | None = None, end: int | None = None) -> Deadline:
+    match_start, match_end = match.span(group) if group else match.span()
+    start = match_start if start is None else start
     end = match_end if end is None else end
     return Deadline(kind=kind, text=ctx.text[start:end], due=due, basis=ctx.basis, rule=rule,
                     trace=tuple(trace), schedule=schedule, span=(start, end))
@@ -873,15 +929,6 @@ def _interpret_period(m: re.Match[str], ctx: _Context) -> _Result:
     g = ctx.grammar
     groups = m.groupdict()
     trace = [f"period: {_quote(m.group(0))}"]
-    if groups["iy"]:
-        if g.data["periods"]["in_before"] and not groups["in"]:
-            return None
-        neighbours = {g.lex.fold(_word_before(ctx.text, m.start())), g.lex.fold(_word_after(ctx.text, m.end()))}
-        if neighbours & g.year_blockers:
-            return _BLOCKED  # the year dates an event ("inspections begun in 2019"), it is no term
-        due = dt.date(int(groups["iy"]), 12, 31)
-        trace.append(f"within the year: {due}")
-        return _deadline(ctx, m, "period_end", trace, due=due)
     if groups["mm"]:
         month = g.month_of(groups["mm"])
         if not (groups["in"] or groups["mw"]) or month is None:
@@ -894,6 +941,47 @@ def _interpret_period(m: re.Match[str], ctx: _Context) -> _Result:
         return _deadline(ctx, m, "period_end", trace, due=due)
     valid, due = _period_due(groups, ctx, trace)
     return _deadline(ctx, m, "period_end", trace, due=due) if valid else None
+
+
+def _names_a_horizon(start: int, end: int, ctx: _Context) -> bool:
+    """Whether the year target text[start:end] closes the name of a document ("Concept ... until
+    2029"): a word beginning with a horizon stem stands before it in its clause, or right after it."""
+    g = ctx.grammar
+    before = ctx.text[max(0, start - _HORIZON_REACH):start]
+    clause = _HORIZON_CLAUSE_END.split(before)[-1]
+    words = [g.lex.fold(word) for word in _WORD.findall(clause)[-_HORIZON_WORDS:]]
+    after = g.lex.fold(_word_after(ctx.text, end))
+    return (any(word.startswith(g.horizon_before) for word in words)
+            or bool(g.horizon_after) and after.startswith(g.horizon_after))
+
+
+def _interpret_year(m: re.Match[str], ctx: _Context) -> _Result:
+    """A year or a range of years: "in 2025", "in 2024-2025", "by 2025" → the end of the (last) year."""
+    g = ctx.grammar
+    groups = m.groupdict()
+    marker = g.year_marker.search(ctx.text, max(0, m.start() - _MARKER_REACH), m.start())
+    start = marker.start() if marker else m.start()
+    word = g.lex.fold(groups["yw"])
+    first, last = int(groups["y1"]), int(groups["y2"] or groups["y1"])
+    if last < first:
+        return None
+    target = bool(marker and marker.group("by_b") or groups["by_a"]) and word in g.by_year_words and first == last
+    within = ((marker and marker.group("in") or not g.data["periods"]["in_before"])
+              and word in (g.in_years_words if groups["y2"] else g.in_year_words))
+    if not (target or within):
+        return None
+    neighbours = {g.lex.fold(_word_before(ctx.text, start)), g.lex.fold(_word_after(ctx.text, m.end()))}
+    if neighbours & g.year_blockers:
+        return _BLOCKED  # the year dates an event ("inspections begun in 2019"), it is no term
+    if _names_a_horizon(start, m.end(), ctx):
+        return _BLOCKED  # the horizon of a programme or a concept, no term
+    trace = [f"year: {_quote(ctx.text[start:m.end()])}"]
+    due = dt.date(last, 12, 31)
+    if target:
+        trace.append(f"a term ending with the year {last}: {due}")
+    else:
+        trace.append(f"within the year{'s' if groups['y2'] else ''}: the end of {last}, {due}")
+    return _deadline(ctx, m, "period_end", trace, due=due, start=start)
 
 
 @dataclass(frozen=True, slots=True)
@@ -925,15 +1013,17 @@ def _anchor(text: str | None, g: _Grammar) -> _Anchor:
     return _Anchor(months=tuple(month for month in months if month))
 
 
-def _schedule(freq: str, basis: dt.date, anchor: _Anchor) -> tuple[dt.date, ...]:
+def _schedule(freq: str, basis: dt.date, anchor: _Anchor, step: int = 1) -> tuple[dt.date, ...]:
+    """The next due dates on or after ``basis``; ``step`` > 1 keeps every step-th period from the
+    first ("every two years")."""
     count = _SCHEDULE_LENGTH[freq]
     if freq == "yearly":
         count = max(count, len(anchor.dates), len(anchor.months))
     if freq == "weekly":
-        first = basis + dt.timedelta(days=7 if anchor.weekday is None else (anchor.weekday - basis.weekday()) % 7)
-        return tuple(first + dt.timedelta(days=7 * k) for k in range(count))
+        first = basis + dt.timedelta(days=7 * step if anchor.weekday is None else (anchor.weekday - basis.weekday()) % 7)
+        return tuple(first + dt.timedelta(days=7 * step * k) for k in range(count))
     found: set[dt.date] = set()
-    for year in range(basis.year, basis.year + 4):
+    for year in range(basis.year, basis.year + 4 * step):
         if anchor.dates:
             found.update(dt.date(year, month, min(day, monthrange(year, month)[1])) for day, month in anchor.dates)
         elif anchor.months:
@@ -943,16 +1033,58 @@ def _schedule(freq: str, basis: dt.date, anchor: _Anchor) -> tuple[dt.date, ...]
                          for month in _FOLLOWING_MONTHS[freq])
         else:
             found.update(dt.date(year, month, monthrange(year, month)[1]) for month in _PERIOD_END_MONTHS[freq])
-    return tuple(sorted(day for day in found if day >= basis)[:count])
+    due = sorted(day for day in found if day >= basis)
+    if step > 1 and due:
+        size = dict(_MONTHS_PER_PERIOD)[freq]
+        periods = [(day.year * 12 + day.month - 1) // size for day in due]  # the period each date closes
+        due = [day for day, period in zip(due, periods) if (period - periods[0]) % step == 0]
+    return tuple(due[:count])
+
+
+def _every(count: int, unit: str) -> tuple[str, int]:
+    """(frequency, step) of "once in ``count`` ``unit``s"."""
+    if unit == "week":
+        return "weekly", count
+    months = count * (12 if unit == "year" else 1)
+    return next((freq, months // size) for freq, size in _MONTHS_PER_PERIOD if months % size == 0)
 
 
 def _interpret_periodic(m: re.Match[str], ctx: _Context) -> _Result:
     g = ctx.grammar
-    freq = g.frequencies.get(g.lex.fold(m.group("freq")))
+    step = 1
+    if "every_unit" in m.re.groupindex:  # "once in two years"
+        count = g.number_of(m.group("every_n"))
+        if not (m.group("every_b") or m.group("every_a")) or not count:
+            return None
+        freq, step = _every(count, g.every_units[g.lex.fold(m.group("every_unit"))])
+    else:
+        freq = g.frequencies.get(g.lex.fold(m.group("freq")))
     if freq is None:
         return None
-    trace = [f"periodic: {_quote(m.group(0))}", f"frequency: {freq.replace('_', '-')}"]
-    anchor = _anchor(m.group("post") or m.group("glued") or m.group("pre"), g)
+    return _periodic(m, ctx, freq, step, "periodic")
+
+
+def _interpret_reporting(m: re.Match[str], ctx: _Context) -> _Result:
+    g = ctx.grammar
+    named = g.following_phrase.search(m.group(0))
+    freq = g.reporting.get(g.lex.fold(named.group(0))) if named else None
+    if freq is None:
+        return None  # a date or a day of a month with no period: the date stage reads it
+    source = f"the reporting period {_quote(named.group(0))}"
+    if not (m.group("post") or m.group("pre")):
+        trace = [f"reporting: {_quote(m.group(0))}", f"frequency: {freq.replace('_', '-')}, from {source}",
+                 "after each period, on no day the act names: no due date"]
+        return _deadline(ctx, m, "periodic", trace)
+    return _periodic(m, ctx, freq, 1, "reporting", source)
+
+
+def _periodic(m: re.Match[str], ctx: _Context, freq: str, step: int, stage: str, source: str = "") -> Deadline:
+    """A periodic term of frequency ``freq`` (every ``step``-th period) and the anchor the match names."""
+    g = ctx.grammar
+    groups = m.groupdict()
+    frequency = f"every {step} {_PERIOD_NAMES[freq]}" if step > 1 else freq.replace("_", "-")
+    trace = [f"{stage}: {_quote(m.group(0))}", f"frequency: {frequency}" + (f", from {source}" if source else "")]
+    anchor = _anchor(groups["post"] or groups.get("glued") or groups.get("pre"), g)
     if anchor.dates:
         trace.append("due on " + ", ".join(f"{day:02d}.{month:02d}" for day, month in anchor.dates))
     elif anchor.day_of_month is not None:
@@ -968,7 +1100,7 @@ def _interpret_periodic(m: re.Match[str], ctx: _Context) -> _Result:
     if ctx.basis is None:
         trace.append("no basis date: no schedule")
         return _deadline(ctx, m, "periodic", trace)
-    schedule = _schedule(freq, ctx.basis, anchor)
+    schedule = _schedule(freq, ctx.basis, anchor, step)
     trace.append(f"next due dates on or after the basis {ctx.basis}: " + ", ".join(map(str, schedule)))
     return _deadline(ctx, m, "periodic", trace, due=schedule[0] if schedule else None, schedule=schedule)
 
@@ -1026,6 +1158,7 @@ def find_deadlines(text: str, lang: str, basis: dt.date | None, *, offset: int =
         occupied.take(*clause.span)
     candidates = [(match.start() - match.end(), order, match.start(), stage, match)
                   for order, stage in enumerate(grammar.stages)
+                  if stage.gate is None or stage.gate.search(text)
                   for match in stage.pattern.finditer(text) if match.end() > match.start()]
     candidates.sort(key=lambda candidate: candidate[:3])
     found: list[Deadline] = []

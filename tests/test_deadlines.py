@@ -94,6 +94,24 @@ def test_every_phrase_in_text_order():
     assert find_deadline(text, "ru", D(2024, 3, 1)) == found[0]
 
 
+@pytest.mark.parametrize("lang, text, frequency, schedule", [
+    ("ru", "раз в шесть месяцев", "frequency: half-yearly", [D(2024, 6, 30), D(2024, 12, 31)]),
+    ("ru", "один раз в 24 месяца", "frequency: every 2 years", [D(2024, 12, 31), D(2026, 12, 31)]),
+    ("kk", "алты айда бір рет", "frequency: half-yearly", [D(2024, 6, 30), D(2024, 12, 31)]),
+    ("kk", "әр үш жыл сайын", "frequency: every 3 years", [D(2024, 12, 31), D(2027, 12, 31)]),
+])
+def test_once_in_n_periods_is_a_frequency_and_a_step(lang, text, frequency, schedule):
+    found = find_deadline(text, lang, D(2024, 3, 1))
+    assert found.text == text and frequency in found.trace
+    assert list(found.schedule) == schedule
+
+
+def test_reporting_period_without_a_day_has_no_due_date():
+    found = find_deadline("Руководитель Администрации по итогам года докладывает Президенту", "ru", D(2024, 3, 1))
+    assert (found.kind, found.due, found.schedule, found.text) == ("periodic", None, (), "по итогам года")
+    assert found.trace[0].startswith("reporting:") and "frequency: yearly" in found.trace[1]
+
+
 def test_relative_trace_names_the_moved_day():
     found = find_deadline("в двухнедельный срок", "ru", D(2024, 3, 7))
     assert found.due == D(2024, 3, 26) and found.rule
