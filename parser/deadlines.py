@@ -119,8 +119,8 @@ _SCHEMA: dict[str, Any] = {
     "months": {"names": _MONTHS, "period_names": _MONTHS, "open_ending": _FLAG},
     "numerals": {"units": _PAIRS, "tens": _PAIRS, "ordinals": _PAIRS, "roman": _PAIRS,
                  "compound_prefixes": _PAIRS, "ordinal_suffixes": _WORDS},
-    "years": dict.fromkeys(("genitive", "in_year", "in_years", "current", "bare", "by_before", "by_after", "by_year"),
-                           _WORDS),
+    "years": dict.fromkeys(("genitive", "in_before", "in_year", "in_years", "current", "bare", "by_before", "by_after",
+                            "by_year"), _WORDS),
     "markers": dict.fromkeys(("by_before", "by_after", "by_case_endings", "by_case_blockers", "from_before",
                               "from_after", "reference_before", "reference_after", "reference_endings",
                               "list_joiners"), _WORDS),
@@ -440,7 +440,7 @@ class _Grammar:
         # read as its prefix "the month after the reporting one" (monthly)
         self.following_phrase = _compile(p["follow"])
         years = data["years"]
-        self.year_marker = _compile(rf"(?<!\w)(?:(?P<in>{p['in_before']})\s+|(?P<by_b>{w(years['by_before'])})"
+        self.year_marker = _compile(rf"(?<!\w)(?:(?P<in>{w(years['in_before'])})\s+|(?P<by_b>{w(years['by_before'])})"
                                     rf"{p['punct']})$")
         self.weekday_word = _compile(p["weekday"])
         self.duration = _compile(
@@ -966,7 +966,7 @@ def _interpret_year(m: re.Match[str], ctx: _Context) -> _Result:
     if last < first:
         return None
     target = bool(marker and marker.group("by_b") or groups["by_a"]) and word in g.by_year_words and first == last
-    within = ((marker and marker.group("in") or not g.data["periods"]["in_before"])
+    within = ((marker and marker.group("in") or not g.data["years"]["in_before"])
               and word in (g.in_years_words if groups["y2"] else g.in_year_words))
     if not (target or within):
         return None
@@ -1070,6 +1070,8 @@ def _interpret_reporting(m: re.Match[str], ctx: _Context) -> _Result:
     freq = g.reporting.get(g.lex.fold(named.group(0))) if named else None
     if freq is None:
         return None  # a date or a day of a month with no period: the date stage reads it
+    if m.group("named") and _word_before(ctx.text, m.start()).isdigit():
+        return _BLOCKED  # the results of one year ("2025 year's results"), no frequency
     source = f"the reporting period {_quote(named.group(0))}"
     if not (m.group("post") or m.group("pre")):
         trace = [f"reporting: {_quote(m.group(0))}", f"frequency: {freq.replace('_', '-')}, from {source}",
