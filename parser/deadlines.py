@@ -25,8 +25,6 @@ relative_adj  an adjective of time ([relative.adjectives], "two-week term") → 
 relative      a duration with its frame ([relative] before/after, units, working/calendar) and the
               event it counts from ([anchors]) → relative
 event         a term tied to an undated event ([events]) → relative without due date
-lead          a lead time before such an event ([events] lead_*, "two weeks before the meeting")
-              → relative without due date
 period_end    the end of a year, quarter, half-year or month ([periods] end_*) → period_end
 year          "in <year>", "in <year>-<year>", "by <year>" ([years]) → period_end at the end of the
               (last) year; not the horizon of a programme ([periods] horizon_*)
@@ -131,8 +129,7 @@ _SCHEMA: dict[str, Any] = {
                  "units": dict.fromkeys(_UNITS, _WORDS), "adjectives": dict.fromkeys(_UNITS, _WORDS)},
     "anchors": dict.fromkeys(("event_before", "event_after", "basis_events", "event_stop_endings",
                               "event_trailing_words"), _WORDS),
-    "events": dict.fromkeys(("before", "nouns", "participle_endings", "after", "lead_before", "lead_marker",
-                             "lead_after"), _WORDS),
+    "events": dict.fromkeys(("before", "nouns", "participle_endings", "after"), _WORDS),
     "periods": dict.fromkeys(("end_before", "end_after", "in_before", "quarter", "half_year", "month_words",
                               "year_blockers", "horizon_before", "horizon_after"), _WORDS),
     "periodic": {**dict.fromkeys(_FREQUENCIES + ("standing", "standing_cell", "day_of_month", "following_month",
@@ -442,7 +439,6 @@ class _Grammar:
         # all phrases of a following period: "the month after the reporting period" must not be
         # read as its prefix "the month after the reporting one" (monthly)
         self.following_phrase = _compile(p["follow"])
-        self.period_end_marker = _compile(w(data["periods"]["end_before"]))
         years = data["years"]
         self.year_marker = _compile(rf"(?<!\w)(?:(?P<in>{w(years['in_before'])})\s+|(?P<by_b>{w(years['by_before'])})"
                                     rf"{p['punct']})$")
@@ -538,14 +534,6 @@ class _Grammar:
                          rf"\s*{w(events['after'], left=False)}")
         if forms:
             add("event", "|".join(f"(?:{form})" for form in forms), _interpret_event)
-        lead_marker = rf"(?P<marker>{w(events['lead_marker'])})"
-        if events["lead_before"]:  # the event follows: "two weeks before the day of the meeting"
-            add("lead", rf"{w(events['lead_before'])}\s+{p['duration']}\s+{lead_marker}\s+"
-                        rf"(?P<event>{_LETTER}++(?:[ \t]+{_LETTER}++){{0,4}})", _interpret_lead,
-                gate=w(events["lead_before"]))
-        if events["lead_after"]:  # the event precedes: "the day of the meeting, two weeks before"
-            add("lead", rf"(?:{_LETTER}++[ \t]++){{0,2}}{_LETTER}++\s+{lead_marker}\s+{p['duration']}\s+"
-                        rf"{w(events['lead_after'])}", _interpret_lead, gate=w(events["lead_after"]))
 
         quarter, half = w(periods["quarter"]), w(periods["half_year"])
         month_range = rf"(?P<m1>{p['month_p']})(?:\s*{_DASH}\s*(?P<m2>{p['month_p']}))?"
@@ -866,16 +854,6 @@ def _interpret_relative(m: re.Match[str], ctx: _Context) -> _Result:
         trace.append(f"{days} calendar day(s) after the basis {ctx.basis} -> {due}")
     due, moved = _moved_off_day_off(ctx, due, trace)
     return _deadline(ctx, m, "relative", trace, end=end, due=due, rule=rules["day_off_moves"] if moved else None)
-
-
-def _interpret_lead(m: re.Match[str], ctx: _Context) -> _Result:
-    if ctx.grammar.period_end_marker.match(ctx.text, m.start("marker")):
-        return None  # "two months before the end of the year": the period_end stage reads the end
-    end = m.end()
-    if "event" in m.re.groupindex:  # the event follows its marker: up to its first verb-like word
-        end = m.start("event") + _event_length(m.group("event"), ctx.grammar)
-    return _deadline(ctx, m, "relative", [f"lead: {_quote(ctx.text[m.start():end])}",
-                                          "a lead time before an event the act does not date: no due date"], end=end)
 
 
 def _interpret_event(m: re.Match[str], ctx: _Context) -> _Result:
