@@ -55,7 +55,7 @@ from . import langdata
 from .deadlines import _grammar as _deadline_grammar
 from .deadlines import find_deadlines
 from .errors import DataError, LanguageError
-from .executors import find_executors
+from .executors import find_aliases, find_executors
 from .model import Act, Deadline, Executor, JsonDocument, Node, Span
 from .morphology import lemma_ru
 from .structure import grammar as structure_grammar
@@ -436,7 +436,8 @@ def _read_executors(unit: _Unit, act: Act, executors: Sequence[Executor] | None 
     if unit.executors_read:
         return
     if executors is None:
-        executors, _ = find_executors(unit.text, act.language, offset=unit.span[0], on=act.act.date, mode="list")
+        aliases = find_aliases(act.text, act.language, on=act.act.date)
+        executors, _ = find_executors(unit.text, act.language, offset=unit.span[0], on=act.act.date, mode="list", aliases=aliases)
     unit.facts += _executor_facts(executors, act.language, unit.text, unit.span[0])
     unit.executors_read = True
 

@@ -33,15 +33,16 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from collections.abc import Sequence
 from typing import Literal
 
 from spacy.tokens import Doc
 
 from . import langdata
 from .errors import DataError, LanguageError
-from .gazetteer import Gazetteer, GazetteerMatch, gazetteer, word_keys
+from .gazetteer import Entry, Gazetteer, GazetteerMatch, gazetteer, word_keys
 from .model import Executor
-from .morphology import analyses_kk, case_kk, caseless_kk, lemma_ru, nominative_ru, parses_ru, repair_kk, stem_kk
+from .morphology import analyses_kk, case_kk, caseless_kk, inflect_name_ru, lemma_ru, nominative_ru, parses_ru, repair_kk, stem_kk
 from .nlp import LANGUAGES, nlp
 
 __all__ = ["find_executors"]
@@ -58,6 +59,7 @@ _QUOTES = frozenset("«»\"“”„")
 _CLOSING = {"«": "»", "“": "”", "„": "“", '"': '"', "(": ")"}
 _ISSUER = "issuer_"  # members of a group entry that names a body or post of the issuing region
 _MAX_BRACKET = 40  # tokens a parenthesis or a quoted name may span
+_ALIAS_WINDOW = 300  # characters before «(далее – X)» that may hold the name X stands for
 # initials, alone or glued to a surname: «А.К.», «Т.», «В.Ф.Чукарин»
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.){1,3}(?:[^\W\d_][^\W\d_]+)?$")
 
@@ -137,8 +139,11 @@ def _grammar(lang: str) -> _Grammar:
         head_words: dict[str, str] = {}
         for kind in ("body", "official", "company"):
             for word in data["heads"][kind]:
-                heads[_key(word, lang)] = kind
-                head_words[_key(word, lang)] = word
+                # the word itself too: a Kazakh stem may strip a case-like ending of the base
+                # (төраға → төра), while a form's analyses keep the base (төрағасымен → төраға)
+                for key in {_key(word, lang), _spelling(word, lang)}:
+                    heads.setdefault(key, kind)
+                    head_words.setdefault(key, word)
         delegations = []
         for rule in data["delegating"]:
             if rule["side"] not in ("before", "after") or rule["case"] not in _ALL_CASES:
@@ -274,6 +279,17 @@ def _fixed(token: _Token) -> bool:
 # --- mentions ------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Alias:
+    """A short name an act gives an executor («... по атомной энергии (далее – Агентство)»):
+    ``phrase`` as the act writes it, and the gazetteer entry, or the nominative name of an unknown
+    body, it stands for."""
+
+    phrase: str
+    entry: Entry | None
+    name: str
+
+
 @dataclass(eq=False)
 class _Mention:
     start: int  # token index
@@ -283,12 +299,14 @@ class _Mention:
     kind: str
     cases: frozenset[str]
     place: tuple[int, int] | None = None  # token range of a place that narrows a known group
+    alias: Alias | None = None  # the act's short name it was found by («Агентству»)
+    inner: tuple[_Mention, ...] = ()  # the mentions an unknown name took in («Председателем Агентства»)
 
 
 class _Clause:
     """The tokens and mentions of one text, and the grammar to read them with."""
 
-    def __init__(self, text: str, lang: str, on: dt.date | None, names: Gazetteer):
+    def __init__(self, text: str, lang: str, on: dt.date | None, names: Gazetteer, aliases: Sequence[Alias] = ()):
         self.lang = lang
         self.on = on
         self.names = names
@@ -302,6 +320,8 @@ class _Clause:
         self.mentions: list[_Mention] = []
         for match in names.match_doc(self.doc, lang, on=on):
             self._add_match(match)
+        for alias in aliases:
+            self._add_alias(alias)
         for mention in list(self.mentions):
             if mention in self.mentions:
                 self._extend_match(mention)
@@ -455,6 +475,25 @@ class _Clause:
             return
         self.place(mention)
 
+    def _add_alias(self, alias: Alias) -> None:
+        """Every free occurrence of an act's short name, in any case form, written with the
+        capital the act defined it with («Агентству», not «агентству» of another agency)."""
+        phrase = _name_phrase(alias.phrase, self.lang)
+        capital = alias.phrase[:1].isupper()
+        for i in range(len(self.tokens) - len(phrase) + 1):
+            end = self.phrase_at(i, phrase, by_keys=True)
+            if end is None or self.tokens[i].cap != capital or any(self.covered[k] is not None for k in range(i, end)):
+                continue
+            head = i if self.lang == "ru" else end - 1
+            words = [t.text for t in nlp(self.lang).tokenizer(alias.phrase) if not t.is_space]
+            cases = self.head_cases(head, None if self.lang == "ru" else words[-1])
+            kind = "body" if alias.entry is None or alias.entry.kind == "company" else alias.entry.kind
+            match = None
+            if alias.entry is not None:
+                match = GazetteerMatch(alias.entry, self.tokens[i].start, self.tokens[end - 1].end,
+                                       self.doc.text[self.tokens[i].start : self.tokens[end - 1].end], "short", wording=alias.phrase)
+            self.place(_Mention(i, end, head, match, kind, cases, alias=alias))
+
     def _foreign(self, mention: _Mention) -> bool:
         """A short name qualified by another country («МВД России», «Ресей Федерациясының
         Үкіметі») is not the gazetteer's body: the qualified phrase becomes an unknown mention."""
@@ -601,7 +640,7 @@ class _Clause:
         quoted = [m for m in inner if m.match and self._quoted(m)]
         if len(inner) == 1 and quoted and kind == "company":
             return _Mention(start, end, head, quoted[0].match, "body", cases)
-        return _Mention(start, end, head, None, self.kind_of(head, kind), cases)
+        return _Mention(start, end, head, None, self.kind_of(head, kind), cases, inner=tuple(inner))
 
     def _adjectives_ru(self, head: int, cases: frozenset[str]) -> int:
         tokens, start = self.tokens, head
@@ -719,7 +758,9 @@ class _Clause:
             previous = tokens[start - 1]
             inner = covered[start - 1]
             if inner is not None:
-                if extending or inner.end != start or not ("gent" in inner.cases or self._quoted(inner)):
+                # a post of the act's short name takes it bare («Агенттік төрағасы»)
+                of_alias = inner.alias is not None and self.head_kind(first) == "official"
+                if extending or inner.end != start or not ("gent" in inner.cases or self._quoted(inner) or of_alias):
                     break
                 start = inner.start  # «... басқармасының бастығы», «"Алматыавтожол" кәсіпорны»
                 continue
@@ -1206,20 +1247,25 @@ def _nominative(clause: _Clause, mention: _Mention) -> str:
     case = next((c for c in _EXECUTOR_CASES if c in mention.cases), None)
     if case is None or "nomn" in mention.cases and ("nomn" in tokens[head].noun_cases or clause.lang == "kk"):
         return text[start:end]
-    replaced: dict[int, str] = {}
+    replaced: dict[int, tuple[int, str]] = {}  # first token → (end token, words)
     if clause.lang == "ru":
         for i in range(mention.start, head + 1):
             token = tokens[i]
             if i == head or (token.adjective_cases and case in token.adjective_cases):
                 form = nominative_ru(token.text, case, None if i == head else tokens[head].text)
                 if form is not None:
-                    replaced[i] = form
+                    replaced[i] = (i + 1, form)
+        for inner in mention.inner:
+            # an act's short name inside a post's name is written out («Председатель Агентства
+            # Республики Казахстан по атомной энергии»)
+            if inner.alias is not None and inner.alias.entry is not None and "gent" in inner.cases and inner.start > head:
+                replaced[inner.start] = (inner.end, inflect_name_ru(inner.alias.entry.name_ru, "gent"))
     else:
-        replaced[head] = caseless_kk(tokens[head].text, case)
+        replaced[head] = (head + 1, caseless_kk(tokens[head].text, case))
     out, last = [], start
-    for i, form in sorted(replaced.items()):
+    for i, (after, form) in sorted(replaced.items()):
         out += [text[last : tokens[i].start], form]
-        last = tokens[i].end
+        last = tokens[after - 1].end
     return "".join(out) + text[last:end]
 
 
@@ -1238,10 +1284,26 @@ def _place_names(clause: _Clause, place: tuple[int, int]) -> dict[str, str]:
     return names
 
 
+def _post_of_alias(clause: _Clause, mention: _Mention) -> Entry | None:
+    """The official an unknown post names when its body is the act's short name («Председателем
+    Агентства», «Агенттік төрағасымен»): the body's official whose title has the post's word."""
+    bodies = [m.alias.entry for m in mention.inner if m.alias is not None and m.alias.entry is not None]
+    if mention.kind != "official" or len(bodies) != 1:
+        return None
+    keys = clause.tokens[mention.head].keys
+    for official in clause.names.officials_of(bodies[0].id):
+        words = official.name(clause.lang).split()
+        if word_keys(words[0] if clause.lang == "ru" else words[-1], clause.lang) & keys:
+            return official
+    return None
+
+
 def _executor(clause: _Clause, mention: _Mention, role: str, offset: int) -> Executor:
     start, end = clause.span(mention)
-    entry = mention.match.entry if mention.match else None
+    entry = mention.match.entry if mention.match else _post_of_alias(clause, mention)
     nominative = _nominative(clause, mention) if entry is None else None
+    if entry is None and mention.alias is not None:
+        nominative = mention.alias.name
     names = {"ru": entry.name_ru, "kk": entry.name_kk} if entry else {}
     if entry and mention.place:
         places = _place_names(clause, mention.place)
@@ -1260,6 +1322,35 @@ def _executor(clause: _Clause, mention: _Mention, role: str, offset: int) -> Exe
     )
 
 
+@lru_cache(maxsize=None)
+def _alias_definition(lang: str) -> re.Pattern[str]:
+    markers = "|".join(re.escape(m) for m in sorted(langdata.load(lang, "executors")["aliases"]["markers"], key=len, reverse=True))
+    return re.compile(rf"\(\s*(?:{markers})\s*[-\u2013\u2014]\s*[«\"“]?(?P<alias>[^()«»\"“”\n]{{1,60}}?)[»\"”]?\s*\)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=16)  # every passage of an act asks for the act's aliases (parser/compare.py)
+def find_aliases(text: str, lang: str, *, on: dt.date | None = None, names: Gazetteer | None = None) -> tuple[Alias, ...]:
+    """The short names ``text`` defines for executors: «Агентство Республики Казахстан по атомной
+    энергии (далее – Агентство)», «... агенттігі (бұдан әрі – Агенттік)». The name right before
+    the parenthesis is what the short name stands for; a definition of anything else («(далее –
+    Правила)») is no executor's."""
+    names = names if names is not None else gazetteer()
+    found: dict[str, Alias] = {}
+    for definition in _alias_definition(lang).finditer(text):
+        before = text[max(0, definition.start() - _ALIAS_WINDOW) : definition.start()].rstrip()
+        clause = _Clause(before, lang, on, names)
+        last = next((m for m in reversed(clause.mentions) if clause.span(m)[1] >= len(before.rstrip("»\"”"))), None)
+        if last is None:
+            continue
+        # an institution named by its quoted name («"... комитеті" республикалық мемлекеттік мекемесі»)
+        # is the body of that name
+        quoted = [m.match.entry for m in last.inner if m.match is not None and clause._quoted(m)]
+        entry = last.match.entry if last.match else quoted[0] if len(quoted) == 1 else None
+        phrase = definition.group("alias").strip()
+        found[phrase] = Alias(phrase, entry, entry.name(lang) if entry else _nominative(clause, last))
+    return tuple(found.values())
+
+
 def has_predicate(text: str, lang: str) -> bool:
     """Whether ``text`` has a predicate of its own («проводить приёмы ...», «... өткізсін»), or
     only continues the sentence of an intro before it («совместно с Председателем Агентства проекты
@@ -1276,6 +1367,7 @@ def find_executors(
     on: dt.date | None = None,
     mode: Mode = "addressee",
     names: Gazetteer | None = None,
+    aliases: Sequence[Alias] = (),
 ) -> tuple[list[Executor], list[str]]:
     """The executors of an item's ``text``, lead first, and one warning per executor the
     gazetteer does not know (it is still returned, with ``id`` None).
@@ -1283,7 +1375,7 @@ def find_executors(
     ``offset`` is added to every span (the item's start in ``Act.text``); ``on`` (the act's
     date) chooses between bodies that bore one name at different times; ``names`` is the
     gazetteer to resolve against (default: the bundled one; ``Gazetteer.load(extra_paths=...)``
-    adds a user's file).
+    adds a user's file); ``aliases`` the short names the act defines (:func:`find_aliases`).
 
     >>> executors, warnings = find_executors("Министерству финансов совместно с МНЭ обеспечить", "ru")
     >>> [(e.id, e.role, e.text) for e in executors]
@@ -1291,7 +1383,7 @@ def find_executors(
     """
     if mode not in ("addressee", "list"):
         raise ValueError(f"find_executors: expected mode 'addressee' or 'list', got {mode!r}")
-    clause = _Clause(text, lang, on, names if names is not None else gazetteer())
+    clause = _Clause(text, lang, on, names if names is not None else gazetteer(), aliases)
     if mode == "addressee":
         reading = _read_addressees(clause)
     else:

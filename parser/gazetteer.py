@@ -38,7 +38,7 @@ from .errors import DataError, LanguageError
 from .morphology import lemmas_ru, stems_kk
 from .nlp import LANGUAGES, nlp
 
-__all__ = ["ActivityField", "ActivityFields", "Entry", "FormerName", "Gazetteer", "GazetteerMatch", "Via", "gazetteer"]
+__all__ = ["ActivityField", "ActivityFields", "Entry", "FormerName", "Gazetteer", "GazetteerMatch", "PostRule", "Via", "gazetteer"]
 
 Via = Literal["name", "short", "former", "variant"]
 Phrase = tuple[frozenset[str], ...]
@@ -53,6 +53,8 @@ _INITIALS = re.compile(r"^(?:[^\W\d_]\.){1,3}$")
 _INITIALS_AND_SURNAME = re.compile(r"^(?:[^\W\d_]\.){1,3}[^\W\d_]{2,}")
 SLOT = "{fields}"
 _FIELDS_FILE = "fields.toml"
+_POSTS_FILE = "posts.toml"
+_REST = "{rest}"
 
 
 class FormerName(BaseModel):
@@ -95,6 +97,31 @@ class ActivityFields(BaseModel):
         if len(names) == 1:
             return names[0]
         return f"{', '.join(names[:-1])} {getattr(self, f'conjunction_{lang}')} {names[-1]}"
+
+
+class PostRule(BaseModel):
+    """How the post of a body's head is named from the body's name, per language."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
+    body_ru: str
+    post_ru: str
+    body_kk: str
+    post_kk: str
+
+    @model_validator(mode="after")
+    def _one_slot(self) -> PostRule:
+        if any(getattr(self, key).count(_REST) != 1 for key in ("body_ru", "post_ru", "body_kk", "post_kk")):
+            raise ValueError(f"expected {_REST} once in each of body_ru, post_ru, body_kk, post_kk")
+        return self
+
+    def post(self, body_name: str, lang: str) -> str | None:
+        """The post for ``body_name``, or None when the name does not fit the rule."""
+        before, after = getattr(self, f"body_{lang}").split(_REST)
+        if len(body_name) <= len(before) + len(after) or not body_name.startswith(before) or not body_name.endswith(after):
+            return None
+        return getattr(self, f"post_{lang}").replace(_REST, body_name[len(before) : len(body_name) - len(after)])
 
 
 class Entry(BaseModel):
@@ -247,12 +274,16 @@ class Gazetteer:
         self._family_parts_cache: dict[str, list[tuple[Entry, Phrase, Phrase, Via, str]]] = {}
         self._field_tries: dict[str, _Node] = {}
         self._members: dict[tuple[str, tuple[str, ...]], Entry] = {}
+        self._officials: dict[str, list[Entry]] = {}
+        for entry in self.entries:
+            if entry.kind == "official" and entry.parent:
+                self._officials.setdefault(entry.parent, []).append(entry)
 
     @classmethod
     def load(cls, extra_paths: Iterable[str | Path] = (), *, directory: str | Path | None = None) -> Gazetteer:
         """The bundled gazetteer (or the ``*.toml`` files of ``directory``) plus user files."""
         folder = Path(directory) if directory is not None else data_path("gazetteer")
-        paths = sorted(p for p in folder.glob("*.toml") if p.name != _FIELDS_FILE) + [Path(p) for p in extra_paths]
+        paths = sorted(p for p in folder.glob("*.toml") if p.name not in (_FIELDS_FILE, _POSTS_FILE)) + [Path(p) for p in extra_paths]
         entries: list[Entry] = []
         origin: dict[str, Path] = {}
         for path in paths:
@@ -265,7 +296,11 @@ class Gazetteer:
             for ref in ([entry.parent] if entry.parent else []) + list(entry.successors):
                 if ref not in origin:
                     raise DataError(f"gazetteer {origin[entry.id]}: entry {entry.id!r}: expected parent/successor ids of existing entries, got {ref!r}")
-        return cls(entries, _read_fields(folder / _FIELDS_FILE))
+        return cls(entries + _derived_posts(entries, _read_posts(folder / _POSTS_FILE)), _read_fields(folder / _FIELDS_FILE))
+
+    def officials_of(self, body_id: str) -> tuple[Entry, ...]:
+        """The officials whose parent is the body (its minister, chairman, akim)."""
+        return tuple(self._officials.get(body_id, ()))
 
     def get(self, entry_id: str) -> Entry | None:
         """The entry of an id, a family member's too (``group_regional_department_finance``)."""
@@ -491,6 +526,53 @@ def _read_file(path: Path) -> list[Entry]:
             name = raw.get("id", f"#{number}") if isinstance(raw, dict) else f"#{number}"
             raise DataError(f"gazetteer {path}: entry {name!r}: {where}: {error['msg']}, got {error.get('input')!r}") from None
     return entries
+
+
+def _read_posts(path: Path) -> tuple[PostRule, ...]:
+    if not path.exists():
+        return ()
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+        if set(data) - {"post"}:
+            raise DataError(f"gazetteer {path}: expected only [[post]] tables, got {sorted(data)}")
+        return tuple(PostRule.model_validate(raw) for raw in data.get("post", []))
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError(f"gazetteer {path}: expected valid TOML, got {exc}") from None
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        where = ".".join(str(part) for part in error["loc"]) or "post"
+        raise DataError(f"gazetteer {path}: {where}: {error['msg']}, got {error.get('input')!r}") from None
+
+
+def _derived_posts(entries: Sequence[Entry], rules: Sequence[PostRule]) -> list[Entry]:
+    """The officials heading the bodies that fit a rule, unless an entry already names them."""
+    named = {_squashed(name) for entry in entries for lang in LANGUAGES for name, _, _ in entry.wordings(lang)}
+    derived = []
+    for entry in entries:
+        if entry.kind != "body":
+            continue
+        for rule in rules:
+            name_ru, name_kk = rule.post(entry.name_ru, "ru"), rule.post(entry.name_kk, "kk")
+            if name_ru is None or name_kk is None or _squashed(name_ru) in named or _squashed(name_kk) in named:
+                continue
+            short = {lang: tuple(p for s in getattr(entry, f"short_{lang}") if (p := rule.post(s, lang))) for lang in LANGUAGES}
+            former = tuple(
+                FormerName(name_ru=ru, name_kk=kk, until=f.until)
+                for f in entry.former
+                if (ru := rule.post(f.name_ru, "ru")) and (kk := rule.post(f.name_kk, "kk"))
+            )
+            if len(former) != len(entry.former):
+                continue  # a head whose earlier titles do not all fit would be found on wrong dates
+            derived.append(Entry(id=f"{rule.id}_of_{entry.id}", kind="official", name_ru=name_ru, name_kk=name_kk,
+                                 short_ru=short["ru"], short_kk=short["kk"], parent=entry.id, abolished=entry.abolished,
+                                 former=former))
+            break
+    return derived
+
+
+def _squashed(name: str) -> str:
+    return " ".join(name.split()).casefold()
 
 
 def _read_fields(path: Path) -> ActivityFields | None:

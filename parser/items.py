@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from . import langdata
 from .deadlines import find_deadline
-from .executors import find_executors, has_predicate
+from .executors import find_aliases, find_executors, has_predicate
 from .model import Deadline, Executor, Item, Node
 from .structure import ParsedStructure
 
@@ -66,6 +66,7 @@ class _Builder:
         self.items: list[Item] = []
         self.warnings: list[str] = []
         self.inert = sorted(parsed.inert_spans)
+        self.aliases = find_aliases(text, lang, on=on)
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -87,7 +88,8 @@ class _Builder:
         within the own words count, and co-executors up to ``co_end``: the paragraphs of a
         leaf item are its words too («внести: совместно с Председателем Агентства проекты ...;
         совместно с Правительством предложения ...»)."""
-        found, warnings = find_executors(self.text[start:end], self.lang, offset=start, on=self.on, mode=mode)
+        found, warnings = find_executors(self.text[start:end], self.lang, offset=start, on=self.on, mode=mode,
+                                         aliases=self.aliases)
         kept = tuple(e for e in found if e.span[0] < own_end or e.role == "co" and e.span[0] < (co_end or own_end))
         # Only the warnings about unknown bodies this item keeps.
         unknown = [f"«{e.text}» at {e.span[0]}" for e in kept if e.id is None]

@@ -24,6 +24,7 @@ __all__ = [
     "analyses_kk",
     "case_kk",
     "caseless_kk",
+    "inflect_name_ru",
     "lemma_ru",
     "lemmas_ru",
     "nominative_ru",
@@ -132,6 +133,24 @@ def nominative_ru(word: str, case: str, head: str | None = None) -> str | None:
             return form.upper()
         return form[0].upper() + form[1:] if word[0].isupper() else form
     return None
+
+
+def inflect_name_ru(name: str, case: str) -> str:
+    """A Russian name in the nominative put in ``case``: its head noun and the adjectives before
+    it decline, what follows stays («Агентство Республики Казахстан по атомной энергии» gent →
+    «Агентства Республики Казахстан по атомной энергии»). Words pymorphy3 cannot inflect stay."""
+    words = name.split(" ")
+    for i, word in enumerate(words):
+        parse = next((p for p in _morph().parse(word) if _plain(p.tag.case) == "nomn" and _plain(p.tag.POS) in _DECLINING), None)
+        if parse is None:
+            break
+        inflected = parse.inflect({case})
+        if inflected is not None:
+            form = inflected.word
+            words[i] = form.upper() if word.isupper() else form[0].upper() + form[1:] if word[0].isupper() else form
+        if _plain(parse.tag.POS) == "NOUN":
+            break
+    return " ".join(words)
 
 
 # --- Kazakh --------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from .executors import find_executors
+from .executors import find_aliases, find_executors
 from .items import build_items
 from .language import resolve_language
 from .model import Act, Body, ControlClause
@@ -48,7 +48,7 @@ def _with_body(control: ControlClause | None, text: str, lang: str, on: dt.date 
     if control is None:
         return None
     start, end = control.span
-    bodies, _ = find_executors(text[start:end], lang, offset=start, on=on, mode="list")
+    bodies, _ = find_executors(text[start:end], lang, offset=start, on=on, mode="list", aliases=find_aliases(text, lang, on=on))
     if not bodies:
         return control
     body = bodies[0]

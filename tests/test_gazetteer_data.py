@@ -131,7 +131,7 @@ def _normalise(text: str) -> str:
 
 
 def test_folder_holds_exactly_the_known_files():
-    assert sorted(p.stem for p in GAZETTEER_DIR.glob("*.toml")) == sorted((*FILES, "fields"))
+    assert sorted(p.stem for p in GAZETTEER_DIR.glob("*.toml")) == sorted((*FILES, "fields", "posts"))
 
 
 def _family_gazetteer():
@@ -158,6 +158,37 @@ def test_family_member_ids_resolve_back():
     assert member.id == "group_regional_department_head_education_health_culture"
     assert names.get(member.id) == member
     assert names.lookup("облыстық білім, денсаулық сақтау және мәдениет басқармаларының басшылары", "kk") == member
+
+
+def test_posts_name_the_heads_of_bodies_in_both_languages():
+    names = _family_gazetteer()
+    derived = [e for e in names.entries if e.kind == "official" and e.id not in all_entries()]
+    rules = {e.id.split("_of_")[0] for e in derived}
+    assert rules == {"minister", "chairman", "committee_chairman"}  # every rule of posts.toml fits some body
+    for text, lang, expected in [
+        ("Министру финансов Республики Казахстан", "ru", "Министр финансов Республики Казахстан"),
+        ("Қазақстан Республикасының Қаржы министріне", "kk", "Министр финансов Республики Казахстан"),
+        ("Председателю Агентства по делам государственной службы", "ru", "Председатель Агентства Республики Казахстан по делам государственной службы"),
+        ("Мемлекеттік қызмет істері агенттігінің төрағасына", "kk", "Председатель Агентства Республики Казахстан по делам государственной службы"),
+    ]:
+        found = names.matches(text, lang)
+        assert [m.entry.name_ru for m in found] == [expected], text
+        assert names.get(found[0].entry.parent).kind == "body"
+    # a post the files name already is not derived twice
+    assert names.lookup("Председатель Комитета национальной безопасности Республики Казахстан", "ru").id == "chairman_knb"
+
+
+def test_a_post_rule_without_its_slot_is_refused(tmp_path):
+    from tapsyrma.parser.errors import DataError
+    from tapsyrma.parser.gazetteer import Gazetteer
+
+    for path in GAZETTEER_DIR.glob("*.toml"):
+        (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "posts.toml").write_text(
+        '[[post]]\nid = "minister"\nbody_ru = "Министерство {rest}"\npost_ru = "Министр"\n'
+        'body_kk = "{rest} министрлігі"\npost_kk = "{rest} министрі"\n', encoding="utf-8")
+    with pytest.raises(DataError, match="posts.toml: .*expected \\{rest\\} once"):
+        Gazetteer.load(directory=tmp_path)
 
 
 @pytest.mark.parametrize("name", FILES)
