@@ -555,11 +555,12 @@ class _Clause:
         if self.is_home_qualifier(*qualifier):
             self.resize(mention, start, end)
             return
-        if mention.kind == "group":
+        if mention.match.entry.kind == "group":
             # the place may be all the complements or only their start («акимов районов и городов
-            # области, начальников ...»)
+            # области, начальников ...»); a quoted name narrows a group as a place does
+            # («Областной штаб "Зима-2001"»)
             for k in range(qualifier[1], qualifier[0], -1) if self.lang == "ru" else (qualifier[1],):
-                if self._place_qualifier(qualifier[0], k):
+                if self._place_qualifier(qualifier[0], k) or self._quoted_name(qualifier[0], k):
                     self.resize(mention, min(start, qualifier[0]), max(mention.end, k))
                     mention.place = (qualifier[0], k)
                     return
@@ -583,6 +584,10 @@ class _Clause:
         while k > 0 and self.covered[k - 1] is None and self.tokens[k - 1].cap and self.tokens[k - 1].word:
             k -= 1
         return k if self.tokens[k].cap else start
+
+    def _quoted_name(self, start: int, end: int) -> bool:
+        """Whether the tokens are one name in quotes and nothing else."""
+        return end - start > 2 and self.tokens[start].text in _QUOTES and self.closing(start) == end - 1
 
     def _place_qualifier(self, start: int, end: int) -> bool:
         """Capitalised words in the genitive with no separator: a place that narrows a group
@@ -1270,9 +1275,11 @@ def _nominative(clause: _Clause, mention: _Mention) -> str:
 
 
 def _place_names(clause: _Clause, place: tuple[int, int]) -> dict[str, str]:
-    """A place as written, and in the other language when the gazetteer knows its akimat
-    («Восточно-Казахстанской области» → «Шығыс Қазақстан облысының»)."""
+    """A place (or a quoted name) as written, and in the other language when the gazetteer
+    knows its akimat («Восточно-Казахстанской области» → «Шығыс Қазақстан облысының»)."""
     written = clause.doc.text[clause.tokens[place[0]].start : clause.tokens[place[1] - 1].end]
+    if clause._quoted_name(*place):
+        return dict.fromkeys(LANGUAGES, written)  # a proper name reads the same in both languages
     names = {clause.lang: written}
     akimat = clause.names.lookup(clause.g.akimat_frame.format(place=written), clause.lang, on=clause.on)
     if akimat is not None:

@@ -22,6 +22,7 @@ from .model import Deadline, Executor, Item, Node
 from .structure import ParsedStructure
 
 _TRIM = " \t\n,;:.–—-"
+_QUOTES = "«\"“„"
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,31 @@ class _Builder:
         for node in self.parsed.structure:
             self._visit(node, _Context())
         self._visit_rows(self.parsed.structure)
+        self._complete_short_names()
+
+    def _complete_short_names(self) -> None:
+        """A body the act names once with its quoted name and elsewhere without it («Областной
+        штаб "Зима-2001"» ... «областной штаб») is the same body: it keeps the full name."""
+        key = f"name_{self.lang}"
+        full: dict[tuple[str | None, str], set[tuple[str | None, str | None]]] = {}
+        for item in self.items:
+            for executor in item.executors:
+                name = getattr(executor, key)
+                if name:
+                    head, quote, _ = name.partition(next((q for q in _QUOTES if q in name), "\0"))
+                    if quote and head.strip():
+                        full.setdefault((executor.id, head.strip().casefold()), set()).add((executor.name_ru, executor.name_kk))
+        if not full:
+            return
+        for index, item in enumerate(self.items):
+            executors = tuple(
+                e.model_copy(update=dict(zip(("name_ru", "name_kk"), next(iter(names)))))
+                if len(names := full.get((e.id, (getattr(e, key) or "").strip().casefold()), set())) == 1
+                else e
+                for e in item.executors
+            )
+            if executors != item.executors:
+                self.items[index] = item.model_copy(update={"executors": executors})
 
     def _visit(self, node: Node, context: _Context) -> None:
         if self._inert(node.span):

@@ -29,3 +29,14 @@ def test_paragraphs_with_their_own_predicate_name_participants_not_executors(lan
     # маслихата, членами общественных советов ...; систематизировать ...»
     item = _item(f"kz-{lang}-ukaz-20220303-826.txt", ("3", "5"))
     assert [e.id for e in item.executors] == ["group_all_akims"]
+
+
+def test_a_body_named_once_with_its_quoted_name_keeps_it_where_the_act_names_it_short():
+    # plan rows: «Областной штаб "Зима-2001", заместители ...» (row 4) and «областной штаб» (rows 11, 16)
+    act = parse_file(data_path("samples") / "kz-ru-reshenie-akima-20000414-4-113.txt")
+    rows = {item.path[-1]: item for item in act.items if item.path[0] == "appendix-1"}
+    for number in ("4", "11", "16"):
+        headquarters = rows[number].executors[0]
+        assert headquarters.id == "group_regional_headquarters"
+        assert headquarters.name_ru == 'областной штаб "Зима-2001"'
+    assert rows["11"].executors[0].text == "областной штаб"
