@@ -34,7 +34,7 @@ from rapidfuzz import fuzz, process
 from tapsyrma.corpora import data_path
 from tapsyrma.parser.model import Act, ActHeader, Executor, Item
 from tapsyrma.registry import Registry, find_duplicates, item_features
-from tapsyrma.registry.duplicates import DEFAULT_MIN_SCORE, candidate_limit, text_score
+from tapsyrma.registry.duplicates import DEFAULT_MIN_SCORE, ranked_candidates
 
 ITEMS_PER_ACT = 20
 ACTS_PER_TRANSACTION = 1000
@@ -164,15 +164,15 @@ def main() -> None:
     recalls, reportable_recalls, exhaustive_ms, tied = [], [], [], 0
     for lang, item in draft_items:
         features = item_features(item, lang)
-        candidates = [item_id for item_id, _ in registry.candidates(lang, features.keys, limit=candidate_limit(10))]
-        texts = registry.key_texts(candidates)
-        system = sorted(zip(text_score(features.key_text, [texts[i] for i in candidates]), candidates), reverse=True)[:10]
+        system = [(score, item_id) for score, item_id, _ in ranked_candidates(features, registry, count=10)]
         started = time.perf_counter()
         ids = [item_id for item_id, _ in keys[lang]]
         scores = process.cdist([text for _, text in keys[lang]], [features.key_text], scorer=fuzz.token_sort_ratio, processor=None, workers=-1)[:, 0]
         exhaustive_ms.append((time.perf_counter() - started) * 1000)
         tenth = np.sort(scores)[-10]
-        if tenth == 0:  # nothing in the registry shares a word with this item: no top 10 to find
+        # Nothing in the registry shares a word with this item, or it has no key at all (its empty
+        # key text "matches" every other empty one): no top 10 to find.
+        if tenth == 0 or not features.keys:
             continue
         tied += int(np.count_nonzero(scores >= tenth) > 10)
         by_id = dict(zip(ids, scores))
@@ -196,7 +196,7 @@ def main() -> None:
     print(f"exhaustive rapidfuzz token_sort_ratio over all items of the language (reference, all cores): "
           f"p50 {statistics.median(exhaustive_ms):.0f} ms per item")
     print(f"recall@10 of the index vs exhaustive scoring: {statistics.mean(recalls):.3f} (min {min(recalls):.1f}; "
-          f"{len(draft_items) - len(recalls)} draft items with no word in common with any item left out). Ties: a returned "
+          f"{len(draft_items) - len(recalls)} draft items without keys or with no word in common with any item left out). Ties: a returned "
           f"item is a hit when its exhaustive score reaches the 10th-best exhaustive score; {tied} of {len(recalls)} "
           "draft items had more than 10 items at or above that score, so any 10 of them count")
     if reportable_recalls:

@@ -54,19 +54,23 @@ SAME_ACTION_SCORE = 85.0
 DEFAULT_MIN_SCORE = 70.0
 # Fewer shared keys than this is no evidence of anything, whatever the score.
 MIN_SHARED_KEYS = 2
-# How many index candidates are re-ranked per draft item: enough that the re-ranked top matches
-# are those of an exhaustive comparison (benchmarks/duplicates_scale.py measures recall@10).
-CANDIDATES_PER_MATCH = 40
-MIN_CANDIDATES = 400
-
-
+# The index's candidates (best estimate first) are re-ranked by text score in blocks of this
+# many, until no candidate left can enter the best ones found ...
+RERANK_BLOCK = 200
+# ... judged by the estimate: over the exhaustive top 10s of 140 drafts at 1M items
+# (benchmarks/duplicates_scale.py), the text score exceeded it by 13 points at the 99th
+# percentile, 17 at most (words sharing letters with the draft's other words) ...
+ESTIMATE_SLACK = 15.0
+# ... or until this many were re-ranked per item asked for (at least MIN_CANDIDATES).
+CANDIDATES_PER_MATCH = 75
+MIN_CANDIDATES = 3000
 # Of the re-ranked candidates, this many per requested match are loaded and compared by field.
 FIELD_COMPARED_PER_MATCH = 4
 
 
-def candidate_limit(top: int) -> int:
-    """Index candidates re-ranked for ``top`` matches."""
-    return max(MIN_CANDIDATES, CANDIDATES_PER_MATCH * top)
+def candidate_limit(count: int) -> int:
+    """Index candidates re-ranked at most for the best ``count`` items."""
+    return max(MIN_CANDIDATES, CANDIDATES_PER_MATCH * count)
 
 
 class _Frozen(BaseModel):
@@ -141,8 +145,46 @@ def text_score(draft_keys: str, earlier_keys: Sequence[str]) -> list[float]:
     """Text scores of one draft key text against earlier key texts (rapidfuzz, word order ignored)."""
     if not earlier_keys:
         return []
-    scores = process.cdist(earlier_keys, [draft_keys], scorer=fuzz.token_sort_ratio, processor=None, workers=1)
-    return [float(row[0]) for row in scores]
+    # One draft against many: rapidfuzz prepares the draft once.
+    scores = process.cdist([draft_keys], earlier_keys, scorer=fuzz.token_sort_ratio, processor=None, workers=1)
+    return scores[0].tolist()
+
+
+def ranked_candidates(
+    features: ItemFeatures, registry: Registry, *, count: int, min_score: float = 0.0, limit: int | None = None
+) -> list[tuple[float, int, str]]:
+    """The ``count`` registry items with the best text scores at or above ``min_score`` against
+    ``features``, best first (ties by id among those scored): (score, item id, key text).
+
+    The index's candidates are scored in blocks, best estimate first; a candidate whose highest
+    possible score (from the key-text lengths) cannot reach the ``count``-th best score so far is
+    skipped unread, and the search stops once the estimates fall :data:`ESTIMATE_SLACK` below
+    that score, or after ``limit`` candidates (default :func:`candidate_limit`)."""
+    candidates = registry.candidates(features.language, features.keys, limit=limit or candidate_limit(count))
+    ranked: list[tuple[float, int, str]] = []
+    position = 0
+    while position < len(candidates):
+        # Until ``count`` items are found, anything reaching min_score counts; after that only a
+        # score above the ``count``-th best changes the result (a tie with it would not).
+        full = len(ranked) == count
+        bar = ranked[-1][0] if full else min_score
+        block = []
+        for candidate in candidates[position : position + RERANK_BLOCK]:
+            if candidate.estimate + ESTIMATE_SLACK < bar:
+                position = len(candidates)
+                break
+            position += 1
+            if candidate.upper > bar or (not full and candidate.upper == bar):
+                block.append(candidate.item_id)
+        if not block:
+            continue
+        texts = registry.key_texts(block)
+        ids = [item_id for item_id in block if item_id in texts]
+        scores = text_score(features.key_text, [texts[item_id] for item_id in ids])
+        ranked.extend((score, item_id, texts[item_id]) for score, item_id in zip(scores, ids) if score >= min_score)
+        ranked.sort(key=lambda row: (-row[0], row[1]))
+        del ranked[count:]
+    return ranked
 
 
 def _deadline_difference(draft: ItemFeatures, earlier: ItemFeatures) -> FieldDifference | None:
@@ -259,13 +301,12 @@ def find_duplicates(
     matches per item, ``min_score`` the text score (0–100) a match needs.
     """
     draft_items, lang = _draft_items(items, language)
-    limit = candidate_limit(top)
     results = []
     for item in draft_items:
         features = item_features(item, lang)
         matches: list[Match] = []
         if len(features.keys) >= MIN_SHARED_KEYS:
-            matches = _matches(features, registry, limit=limit, top=top, min_score=min_score)
+            matches = _matches(features, registry, top=top, min_score=min_score)
         results.append(
             DraftItemMatches(
                 item_number=item.number,
@@ -283,21 +324,18 @@ def find_duplicates(
 _VERDICT_ORDER = {"duplicate": 0, "related": 1}
 
 
-def _matches(features: ItemFeatures, registry: Registry, *, limit: int, top: int, min_score: float) -> list[Match]:
-    candidate_ids = [item_id for item_id, _ in registry.candidates(features.language, features.keys, limit=limit)]
-    key_texts = registry.key_texts(candidate_ids)
-    ids = [item_id for item_id in candidate_ids if item_id in key_texts]
-    scores = text_score(features.key_text, [key_texts[item_id] for item_id in ids])
+def _matches(features: ItemFeatures, registry: Registry, *, top: int, min_score: float) -> list[Match]:
+    # Only the best-scoring ones are compared by field: many near-copies tie above min_score.
     draft_keys = set(features.keys)
     kept = [
         (score, item_id)
-        for score, item_id in zip(scores, ids)
-        if score >= min_score and len(draft_keys & set(key_texts[item_id].split())) >= MIN_SHARED_KEYS
+        for score, item_id, key_text in ranked_candidates(
+            features, registry, count=FIELD_COMPARED_PER_MATCH * top, min_score=min_score
+        )
+        if len(draft_keys & set(key_text.split())) >= MIN_SHARED_KEYS
     ]
     if not kept:
         return []
-    # Only the best-scoring ones are compared by field: many near-copies tie above min_score.
-    kept = sorted(kept, key=lambda pair: (-pair[0], pair[1]))[: FIELD_COMPARED_PER_MATCH * top]
     stored = registry.items_by_id([item_id for _, item_id in kept])
     twins = registry.twins([item_id for _, item_id in kept])
     matches = []

@@ -1,30 +1,32 @@
 """The search index: an inverted index on item keys with IDF weighting, stored in the registry.
 
 Writing: one import transaction buffers the postings of its items and writes them as one
-*segment*: per term a row of sorted int32 item ids, plus the key counts of the segment's items
-(contiguous ids). A term whose rows pile up (many small imports) has its smallest segments merged
-into one, so a query reads few rows per term whatever the import pattern.
+*segment*: per term a row of sorted int32 item ids, plus the key counts and key-text lengths of the
+segment's items (contiguous ids). A term whose rows pile up (many small imports) has its smallest
+segments merged into one, so a query reads few rows per term whatever the import pattern.
 
-Reading: a query reads the rows of its terms only, adds each term's IDF to the items it lists
-(``numpy.bincount``), divides by the key counts of both items (an IDF-weighted Dice coefficient)
-and keeps the best candidates for the re-ranker. The commonest terms of a query only re-score the
-best items its rarer terms found, so the work grows with the postings of its rare terms.
+Reading: a query reads the rows of its terms only and adds each term's length to the items it lists
+(``numpy.bincount``): the characters an item shares with the draft in whole keys. With both
+key-text lengths that bounds the text score the re-ranker computes (rapidfuzz's ratio of the sorted
+key texts) from below and above, without reading any text; the candidates come best estimate first,
+each with its upper bound, so the re-ranker can stop early. The commonest terms of a query only
+re-score the best items its rarer terms found, so the work grows with the postings of its rare terms.
 """
 
 from __future__ import annotations
 
-import math
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 from sqlalchemy import Connection, bindparam, func, insert, select, update
 
-from .schema import index_postings, index_segments, index_terms
+from .schema import index_postings, index_segments, index_terms, items
 
-__all__ = ["SegmentWriter", "IndexReader"]
+__all__ = ["Candidate", "IndexReader", "SegmentWriter", "key_text_length"]
 
 # A term with more rows than this has its smaller rows merged (see _merge_term).
 MAX_SEGMENTS_PER_TERM = 8
@@ -39,9 +41,26 @@ MIN_GENERATING_POSTINGS = 20_000
 POOL_PER_CANDIDATE = 4
 
 
+_MAX_U16 = 0xFFFF
+
+
 def _chunks(values: Sequence, size: int = _SQL_CHUNK):
     for start in range(0, len(values), size):
         yield values[start : start + size]
+
+
+def key_text_length(keys: Sequence[str]) -> int:
+    """Characters of the key text of ``keys`` (the keys joined by single spaces)."""
+    return sum(map(len, keys)) + max(len(keys) - 1, 0)
+
+
+class Candidate(NamedTuple):
+    """An item the index found for a draft: an estimate of its text score with the draft (0–100)
+    and the most that text score can be (from the two key-text lengths alone)."""
+
+    item_id: int
+    estimate: float
+    upper: float
 
 
 class SegmentWriter:
@@ -50,14 +69,16 @@ class SegmentWriter:
     def __init__(self, first_item_id: int) -> None:
         self.first_item_id = first_item_id
         self._key_counts = array("H")
+        self._key_lengths = array("H")
         self._postings: dict[tuple[str, str], array] = defaultdict(lambda: array("i"))
 
-    def add(self, item_id: int, language: str, keys: Iterable[str]) -> None:
+    def add(self, item_id: int, language: str, keys: Sequence[str]) -> None:
         expected = self.first_item_id + len(self._key_counts)
         if item_id != expected:
             raise ValueError(f"segment items must be contiguous: expected id {expected}, got {item_id}")
         distinct = set(keys)
-        self._key_counts.append(min(len(distinct), 0xFFFF))
+        self._key_counts.append(min(len(distinct), _MAX_U16))
+        self._key_lengths.append(min(key_text_length(keys), _MAX_U16))
         for key in distinct:
             self._postings[(language, key)].append(item_id)
 
@@ -70,7 +91,9 @@ class SegmentWriter:
                 id=segment_id,
                 first_item_id=self.first_item_id,
                 count=len(self._key_counts),
-                key_counts=np.frombuffer(self._key_counts, dtype=np.uint16).astype("<u2").tobytes(),
+                # The key counts, then the key-text lengths: a registry written before the lengths
+                # were kept has the counts alone (see IndexReader._item_table).
+                key_counts=np.frombuffer(self._key_counts + self._key_lengths, dtype=np.uint16).astype("<u2").tobytes(),
             )
         )
         term_ids = self._term_ids(conn)
@@ -150,90 +173,100 @@ def _merge_term(conn: Connection, term_id: int) -> None:
 
 
 @dataclass(frozen=True, slots=True)
-class _KeyCountTable:
+class _ItemTable:
     version: tuple[int, int]
-    key_counts: np.ndarray  # distinct keys per item id (infinite where no item)
-    items: int
+    key_lengths: np.ndarray  # characters of the key text per item id (0 where no item)
 
 
 class IndexReader:
-    """Candidate search over the index; caches the per-item key counts between queries."""
+    """Candidate search over the index; caches the per-item key-text lengths between queries."""
 
     def __init__(self) -> None:
-        self._key_counts: _KeyCountTable | None = None
+        self._items: _ItemTable | None = None
 
-    def _key_count_table(self, conn: Connection) -> _KeyCountTable:
+    def _item_table(self, conn: Connection) -> _ItemTable:
         version = tuple(conn.execute(select(func.count(), func.coalesce(func.max(index_segments.c.id), 0))).one())
-        if self._key_counts is not None and self._key_counts.version == version:
-            return self._key_counts
+        if self._items is not None and self._items.version == version:
+            return self._items
         rows = conn.execute(
             select(index_segments.c.first_item_id, index_segments.c.count, index_segments.c.key_counts)
         ).all()
         size = max((row.first_item_id + row.count for row in rows), default=0)
-        counts = np.zeros(size, dtype=np.float64)
-        present = np.zeros(size, dtype=bool)
+        lengths = np.zeros(size, dtype=np.float64)
         for row in rows:
-            counts[row.first_item_id : row.first_item_id + row.count] = np.frombuffer(row.key_counts, dtype="<u2")
-            present[row.first_item_id : row.first_item_id + row.count] = True
-        items = int(present.sum())
-        counts[~present] = np.inf
-        self._key_counts = _KeyCountTable(version, counts, items)
-        return self._key_counts
+            end = row.first_item_id + row.count
+            if len(row.key_counts) == 4 * row.count:
+                lengths[row.first_item_id : end] = np.frombuffer(row.key_counts, dtype="<u2")[row.count :]
+            else:  # a segment written before the lengths were kept: measure its key texts
+                lengths[row.first_item_id : end] = conn.execute(
+                    select(func.length(items.c.key_text))
+                    .where(items.c.id >= row.first_item_id, items.c.id < end)
+                    .order_by(items.c.id)
+                ).scalars().all()
+        self._items = _ItemTable(version, lengths)
+        return self._items
 
-    def search(self, conn: Connection, language: str, keys: Iterable[str], *, limit: int) -> list[tuple[int, float]]:
-        """Ids of the items of ``language`` that share the most IDF weight with ``keys``, best
-        first, with their score: twice the IDF weight of the shared keys over the sum of both
-        items' key counts. Like the text score the re-ranker computes (rapidfuzz's ratio is a
-        Dice coefficient over characters), it drops as either item has words the other lacks; a
-        BM25 length factor would rank a truncated copy above the exact one.
+    def search(self, conn: Connection, language: str, keys: Sequence[str], *, limit: int) -> list[Candidate]:
+        """The ``limit`` items of ``language`` whose text score with the draft's ``keys`` is
+        estimated highest, best first.
+
+        The text score is rapidfuzz's ratio of the two key texts with their words sorted:
+        ``200 * LCS / (la + lb)`` over the lengths ``la``, ``lb``. The keys both items contain,
+        in sorted order, are a common subsequence of both, so the characters of the shared keys
+        (with one space each, less one) bound the LCS from below; the shorter text bounds it from
+        above. The estimate is the middle of the two bounds: near copies, whose words nearly all
+        match, sit at the top and are ranked by how much they differ in length, which an
+        IDF-weighted overlap cannot tell apart.
 
         The rarest terms, up to :data:`GENERATING_POSTINGS_SHARE` of the registry in postings,
-        decide the candidate pool (their scores summed over every item they list); the commoner
-        terms only add their weight to the best :data:`POOL_PER_CANDIDATE` × ``limit`` items of
-        that pool, so a query reads little more than the postings of its rare words, however
+        decide the candidate pool (their characters summed over every item they list); the
+        commoner terms only add theirs to the best :data:`POOL_PER_CANDIDATE` × ``limit`` items
+        of that pool, so a query reads little more than the postings of its rare words, however
         large the registry."""
         terms = sorted(set(keys))
         if not terms:
             return []
-        table = self._key_count_table(conn)
-        found: list[tuple[int, int, float]] = []  # (df, term id, idf)
+        table = self._item_table(conn)
+        found: list[tuple[int, int, int]] = []  # (df, term id, characters with the space)
         for chunk in _chunks(terms):
             rows = conn.execute(
-                select(index_terms.c.id, index_terms.c.df).where(
+                select(index_terms.c.id, index_terms.c.term, index_terms.c.df).where(
                     index_terms.c.language == language, index_terms.c.term.in_(chunk)
                 )
             )
-            found.extend((df, term_id, math.log(1 + (table.items - df + 0.5) / (df + 0.5))) for term_id, df in rows)
+            found.extend((df, term_id, len(term) + 1) for term_id, term, df in rows)
         if not found:
             return []
         found.sort()
-        budget = max(GENERATING_POSTINGS_SHARE * table.items, MIN_GENERATING_POSTINGS)
+        budget = max(GENERATING_POSTINGS_SHARE * len(table.key_lengths), MIN_GENERATING_POSTINGS)
         generating, spent = 0, 0
         for df, _, _ in found:
             if generating and spent + df > budget:
                 break
             generating, spent = generating + 1, spent + df
         postings = self._postings(conn, [term_id for _, term_id, _ in found])
-        ids = np.concatenate([row for _, term_id, _ in found[:generating] for row in postings[term_id]])
-        weights = np.concatenate(
-            [np.full(len(row), idf) for _, term_id, idf in found[:generating] for row in postings[term_id]]
-        )
-        # Items written after the key counts were read are left out until the next query.
-        size = len(table.key_counts)
-        shared = np.bincount(ids, weights=weights, minlength=size)[:size]
-        draft_count = len(terms)
+        rows = [(row, weight) for _, term_id, weight in found[:generating] for row in postings[term_id]]
+        ids = np.concatenate([row for row, _ in rows])
+        weights = np.repeat(np.array([weight for _, weight in rows], dtype=np.float64), [len(row) for row, _ in rows])
+        # Items written after the lengths were read are left out until the next query.
+        lengths = table.key_lengths
+        shared = np.bincount(ids, weights=weights, minlength=len(lengths))[: len(lengths)]
+        draft_length = key_text_length(keys)
         pool = np.flatnonzero(shared)
-        scores = 2 * shared[pool] / (table.key_counts[pool] + draft_count)
+        shared = shared[pool]
         if generating < len(found):
             # In id order, so that the look-ups into the sorted postings walk them forward.
-            pool = np.sort(pool[_best(scores, POOL_PER_CANDIDATE * limit)])
-            scores = shared[pool]
-            for _, term_id, idf in found[generating:]:
+            best = np.sort(_best(_estimate(shared, lengths[pool], draft_length), POOL_PER_CANDIDATE * limit))
+            pool, shared = pool[best], shared[best]
+            for _, term_id, weight in found[generating:]:
                 for row in postings[term_id]:
-                    scores = scores + idf * _contains(row, pool)
-            scores = 2 * scores / (table.key_counts[pool] + draft_count)
-        best = _best(scores, limit)
-        return [(int(pool[i]), float(scores[i])) for i in best]
+                    shared = shared + weight * _contains(row, pool)
+        estimates = _estimate(shared, lengths[pool], draft_length)
+        best = _best(estimates, limit)
+        pool, estimates = pool[best], estimates[best]
+        total = lengths[pool] + draft_length
+        upper = 200 * np.minimum(lengths[pool], draft_length) / total
+        return list(map(Candidate._make, zip(pool.tolist(), estimates.tolist(), upper.tolist())))
 
     @staticmethod
     def _postings(conn: Connection, term_ids: list[int]) -> dict[int, list[np.ndarray]]:
@@ -244,6 +277,13 @@ class IndexReader:
             ):
                 rows[term_id].append(np.frombuffer(blob, dtype="<i4"))
         return rows
+
+
+def _estimate(shared: np.ndarray, lengths: np.ndarray, draft_length: int) -> np.ndarray:
+    """The middle of the lowest and highest text scores of items of key-text ``lengths`` that share
+    ``shared`` characters of whole keys (one space each) with a draft key text of ``draft_length``:
+    ``200 * (shared - 1) / total`` and ``200 * min(length, draft_length) / total``."""
+    return 100 * (shared - 1 + np.minimum(lengths, draft_length)) / (lengths + draft_length)
 
 
 def _best(scores: np.ndarray, count: int) -> np.ndarray:

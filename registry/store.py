@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select
+from sqlalchemy import Connection, Engine, bindparam, create_engine, event, func, insert, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
@@ -26,7 +26,7 @@ from tapsyrma.parser.errors import RegistryError
 from tapsyrma.parser.model import Act, Deadline
 
 from .features import ItemFeatures, deadline_fields, executor_key, item_features
-from .index import IndexReader, SegmentWriter
+from .index import Candidate, IndexReader, SegmentWriter
 from .schema import SCHEMA_VERSION, acts, deadlines, executors, index_postings, index_segments, index_terms, items, meta, metadata
 
 __all__ = ["Registry", "ImportResult", "RegistryStats", "StoredItem", "default_url", "content_hash"]
@@ -37,6 +37,9 @@ _WRITE_BATCH = 5000
 # Acts whose presence is asked in one query (the content hashes of a batch).
 _LOOKUP_BATCH = 500
 _SQLITE_CACHE_KIB = 64 * 1024
+# The re-ranker asks for thousands of key texts per draft item: one statement, compiled once, with
+# the ids expanded at execution (an IN of literals is compiled anew for every call).
+_KEY_TEXTS = select(items.c.id, items.c.key_text).where(items.c.id.in_(bindparam("ids", expanding=True)))
 
 
 def default_url() -> str:
@@ -277,8 +280,9 @@ class Registry:
                         "source": row.source,
                     }
 
-    def candidates(self, language: str, keys: Iterable[str], *, limit: int) -> list[tuple[int, float]]:
-        """Items of ``language`` sharing the most IDF-weighted keys with ``keys`` (index search)."""
+    def candidates(self, language: str, keys: Sequence[str], *, limit: int) -> list[Candidate]:
+        """Items of ``language`` whose key texts are estimated closest to ``keys`` (index search),
+        best estimate first, each with the highest text score it can reach."""
         with self.engine.connect() as conn:
             return self._reader.search(conn, language, keys, limit=limit)
 
@@ -287,7 +291,7 @@ class Registry:
         if not ids:
             return {}
         with self.engine.connect() as conn:
-            return dict(conn.execute(select(items.c.id, items.c.key_text).where(items.c.id.in_(list(ids)))).all())
+            return dict(conn.execute(_KEY_TEXTS, {"ids": list(ids)}).all())
 
     def items_by_id(self, ids: Sequence[int]) -> dict[int, StoredItem]:
         if not ids:

@@ -72,8 +72,10 @@ def test_index_search_finds_the_item_by_its_keys(registry):
     registry.import_acts([election_act()])
     act = election_act()
     keys = item_features(act.items[1], "ru").keys
-    [(best, score), *_] = registry.candidates("ru", keys, limit=5)
-    assert registry.items_by_id([best])[best].text == act.items[1].text and score > 0
+    [best, *_] = registry.candidates("ru", keys, limit=5)
+    # The item itself: every key shared and the same length, so both bounds are 100.
+    assert registry.items_by_id([best.item_id])[best.item_id].text == act.items[1].text
+    assert best.estimate == pytest.approx(100) and best.upper == pytest.approx(100)
     assert registry.candidates("kk", keys, limit=5) == []
 
 
