@@ -7,11 +7,15 @@ import datetime as dt
 import json
 
 import pytest
+from sqlalchemy import select, update
 
 from test_registry_helpers import act_of, backends, draft, item_in, open_registry, sample
+from tapsyrma.corpora import data_path
 from tapsyrma.parser.errors import LanguageError
-from tapsyrma.registry import DraftItemMatches, compare, find_duplicates, item_features
-from tapsyrma.registry.schema import metadata
+from tapsyrma.parser.model import Act, ActHeader, Item
+from tapsyrma.registry import DraftItemMatches, compare, duplicates, find_duplicates, item_features
+from tapsyrma.registry.duplicates import text_score
+from tapsyrma.registry.schema import index_segments, metadata
 
 RU = "kz-ru-ukaz-20190409-a130175.txt"
 KK = "kz-kk-ukaz-20190409-a130175.txt"
@@ -136,3 +140,95 @@ def test_russian_draft_reaches_the_kazakh_version_of_the_earlier_act(registry):
     best = find_duplicates([kk_draft], registry, language="kk")[0].matches[0]
     assert best.verdict == "duplicate" and best.earlier.language == "kk"
     assert [t.earlier.language for t in best.translations] == ["ru"] and best.translations[0].verdict == "duplicate"
+
+
+# --- the candidate search and the re-ranking, against exhaustive scoring -------------------------
+
+
+def _pair_sides():
+    with data_path("dupes", "pairs.jsonl").open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh]
+
+
+def _bare_item(text):
+    return Item(number="1", path=("1",), text=text, span=(0, len(text)))
+
+
+@pytest.fixture(scope="module", params=backends())
+def pairs_registry(request, tmp_path_factory):
+    """The first side of every labelled pair (real items of corpora/samples), 20 to an act."""
+    registry = open_registry(request.param, tmp_path_factory.mktemp("pairs"))
+    texts = {"ru": [], "kk": []}
+    for pair in _pair_sides():
+        if pair["a"]["text"] not in texts[pair["a"]["lang"]]:
+            texts[pair["a"]["lang"]].append(pair["a"]["text"])
+    acts = []
+    for lang, rows in texts.items():
+        for start in range(0, len(rows), 20):
+            text = "\n\n".join(rows[start : start + 20])
+            items, at = [], 0
+            for number, row in enumerate(rows[start : start + 20], start=1):
+                items.append(Item(number=str(number), path=(str(number),), text=row, span=(at, at + len(row))))
+                at += len(row) + 2
+            acts.append(Act(language=lang, source=f"pairs-{lang}-{start}.txt", act=ActHeader(kind="указ", number=str(start)),
+                            items=tuple(items), text=text))
+    registry.import_acts(acts)
+    yield registry
+    if registry.dialect == "postgresql":
+        metadata.drop_all(registry.engine)
+    registry.close()
+
+
+def _drafts():
+    """The second side of the pairs: reworded, re-addressed, renumbered variants of stored items
+    (those with keys: a bare control formula has none, and nothing to search for)."""
+    sides = [(pair["b"]["lang"], pair["b"]["text"]) for pair in _pair_sides()[::12]]
+    return [(lang, text) for lang, text in sides if item_features(_bare_item(text), lang).keys]
+
+
+@pytest.mark.parametrize("block", [3, duplicates.RERANK_BLOCK])
+def test_reranked_candidates_are_the_best_of_an_exhaustive_comparison(pairs_registry, monkeypatch, block):
+    """Scored in small blocks, with the length bound skipping candidates and the estimate ending
+    the search, the re-ranker still returns the scores of the exhaustive top 10."""
+    monkeypatch.setattr(duplicates, "RERANK_BLOCK", block)
+    every = {lang: [text for _, text in pairs_registry.all_item_keys(lang)] for lang in ("ru", "kk")}
+    checked = 0
+    for lang, text in _drafts():
+        draft_features = item_features(_bare_item(text), lang)
+        exhaustive = sorted(text_score(draft_features.key_text, every[lang]), reverse=True)
+        best = [score for score in exhaustive[:10] if score >= 50]
+        found = duplicates.ranked_candidates(draft_features, pairs_registry, count=10, min_score=50)
+        assert [score for score, _, _ in found] == best, text
+        checked += bool(best)
+    assert checked >= 40
+
+
+def test_the_index_bounds_the_text_score_of_every_candidate(pairs_registry):
+    """The estimate is the middle of a lower bound (the shared keys' characters) and an upper one
+    (the shorter key text): the text score of every candidate lies between them."""
+    for lang, text in _drafts():
+        draft_features = item_features(_bare_item(text), lang)
+        candidates = pairs_registry.candidates(lang, draft_features.keys, limit=100_000)
+        texts = pairs_registry.key_texts([candidate.item_id for candidate in candidates])
+        scores = text_score(draft_features.key_text, [texts[candidate.item_id] for candidate in candidates])
+        for candidate, score in zip(candidates, scores):
+            lower = 2 * candidate.estimate - candidate.upper
+            # rapidfuzz scores are single precision
+            assert lower - 1e-4 <= score <= candidate.upper + 1e-4, (text, texts[candidate.item_id])
+        assert [candidate.estimate for candidate in candidates] == sorted((c.estimate for c in candidates), reverse=True)
+
+
+def test_a_registry_indexed_without_key_text_lengths_is_searched_alike(tmp_path):
+    """Segments written before the key-text lengths were kept hold the key counts alone; their
+    lengths are measured from the stored key texts, so the search finds the same candidates."""
+    registry = open_registry("sqlite", tmp_path)
+    registry.import_acts([act_of(RU, "ru", "указ", "130175", ELECTION_DAY, ru_items())])
+    keys = item_features(ru_items()[0], "ru").keys
+    before = registry.candidates("ru", keys, limit=10)
+    with registry.engine.begin() as conn:
+        for segment_id, count, blob in conn.execute(select(index_segments.c.id, index_segments.c.count, index_segments.c.key_counts)).all():
+            conn.execute(update(index_segments).where(index_segments.c.id == segment_id).values(key_counts=blob[: 2 * count]))
+    registry.close()
+    again = open_registry("sqlite", tmp_path)
+    assert again.candidates("ru", keys, limit=10) == before and before[0].estimate == pytest.approx(100)
+    again.close()
