@@ -1020,7 +1020,9 @@ def _co_executors(clause: _Clause, limit: int) -> list[_Mention]:
                 if separator is None:
                     break
                 mention = _mention_ending_at(clause, separator, g.co_cases)
-    return list(dict.fromkeys(found))
+    # who acts along is a body, a company or an official: the gazetteer's, or headed by such a word
+    # («совместно с депутатами маслихата, ... местной интеллигенцией» are participants)
+    return [m for m in dict.fromkeys(found) if m.match is not None or clause.head_kind(m.head) is not None]
 
 
 def _separator_back(clause: _Clause, mention: _Mention) -> int | None:
@@ -1356,14 +1358,6 @@ def find_aliases(text: str, lang: str, *, on: dt.date | None = None, names: Gaze
         phrase = definition.group("alias").strip()
         found[phrase] = Alias(phrase, entry, entry.name(lang) if entry else _nominative(clause, last))
     return tuple(found.values())
-
-
-def has_predicate(text: str, lang: str) -> bool:
-    """Whether ``text`` has a predicate of its own («проводить приёмы ...», «... өткізсін»), or
-    only continues the sentence of an intro before it («совместно с Председателем Агентства проекты
-    положения ...»)."""
-    clause = _Clause(text, lang, None, gazetteer())
-    return any(clause.tokens[i].text not in clause.g.intro_end and _is_predicate(clause, i) for i in range(len(clause.tokens)))
 
 
 def find_executors(

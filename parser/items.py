@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from . import langdata
 from .deadlines import find_deadline
-from .executors import find_aliases, find_executors, has_predicate
+from .executors import find_aliases, find_executors
 from .model import Deadline, Executor, Item, Node
 from .structure import ParsedStructure
 
@@ -98,18 +98,15 @@ class _Builder:
         return kept
 
     def _paragraphs_end(self, node: Node, own_end: int) -> int:
-        """The end of the paragraphs that continue the sentence of the node's own words («внести:
-        совместно с Председателем Агентства проекты ...; совместно с Правительством предложения
-        ...»); paragraphs that each have a predicate of their own are actions, and the bodies they
-        act with are not executors of the item («проводить приёмы совместно с депутатами»)."""
-        paragraphs = []
+        """The end of the paragraphs that follow the node's own words, before any subpoint: their
+        co-executors are the item's («внести: совместно с Председателем Агентства проекты ...;
+        совместно с Правительством предложения ...»)."""
+        end = own_end
         for child in node.children:
             if child.kind != "paragraph" or self._inert(child.span):
                 break
-            paragraphs.append(child)
-        if not paragraphs or has_predicate(self.text[paragraphs[0].span[0]:paragraphs[0].span[1]], self.lang):
-            return own_end
-        return paragraphs[-1].span[1]
+            end = child.span[1]
+        return end
 
     def _deadline(self, start: int, end: int) -> Deadline | None:
         return find_deadline(self.text[start:end], self.lang, self.basis, offset=start)

@@ -24,7 +24,7 @@ def test_paragraphs_that_continue_the_intro_name_co_executors(lang):
 
 
 @pytest.mark.parametrize("lang", ["ru", "kk"])
-def test_paragraphs_with_their_own_predicate_name_participants_not_executors(lang):
+def test_participants_who_are_no_bodies_are_not_co_executors(lang):
     # «после проведения встреч: проводить личные приёмы граждан совместно с ... депутатами
     # маслихата, членами общественных советов ...; систематизировать ...»
     item = _item(f"kz-{lang}-ukaz-20220303-826.txt", ("3", "5"))
@@ -40,3 +40,10 @@ def test_a_body_named_once_with_its_quoted_name_keeps_it_where_the_act_names_it_
         assert headquarters.id == "group_regional_headquarters"
         assert headquarters.name_ru == 'областной штаб "Зима-2001"'
     assert rows["11"].executors[0].text == "областной штаб"
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_a_company_acting_along_in_a_paragraph_is_a_co_executor(lang):
+    # «1. Акимам районов, ...: ...; совместно с АО "Алматыгаз" создать предприятия ...»
+    item = _item(f"kz-{lang}-reshenie-akima-19970401-a1811.txt", ("1",))
+    assert [(e.id, e.role) for e in item.executors][1:] == [("almatygaz", "co")]
