@@ -102,6 +102,7 @@ class _Grammar:
     name_prepositions: frozenset[str]
     title_abbreviations: frozenset[str]
     home_qualifiers: tuple[Phrase, ...]
+    participle_endings: tuple[str, ...]  # a participle phrase before a list member ends with one
     akimat_frame: str  # the akimat of a place: «Акимат {place}»
     place_nouns: frozenset[str]  # «город», «область»: a place may open with one («органам города Алматы»)
     narrowed_frame: str  # a group narrowed to a place: «{name} {place}»
@@ -181,6 +182,7 @@ def _grammar(lang: str) -> _Grammar:
             name_prepositions=frozenset(_spelling(w, lang) for w in markers["name_prepositions"]),
             title_abbreviations=frozenset(_spelling(w, lang) for w in markers["title_abbreviations"]),
             home_qualifiers=tuple(_name_phrase(w, lang) for w in markers["home_qualifiers"]),
+            participle_endings=tuple(_spelling(w, lang) for w in predicate["participle_endings"]),
             akimat_frame=data["places"]["akimat"],
             place_nouns=frozenset(k for w in data["places"]["nouns"] for k in word_keys(w, lang)),
             narrowed_frame=data["places"]["narrowed"],
@@ -1134,7 +1136,15 @@ def _read_addressees(clause: _Clause) -> _Reading:
             j = co_end
             continue
         mention = clause.covered[following] if following < end else None
-        if mention is None or mention.start != following or not mention.cases & list_cases or mention in reading.co:
+        if mention is None or mention.start != following or not mention.cases & list_cases:
+            # a participle phrase may stand before the next name («, сондай-ақ референдумның ...
+            # комиссияларының қызметін атқаратын аумақтық ... комиссияларына»)
+            after = _participle_phrase_end(clause, following, end)
+            mention = clause.covered[after] if after is not None else None
+            if mention is None or mention.start != after or not mention.cases & list_cases:
+                break
+            following = after
+        if mention in reading.co:
             break
         if following == j:
             break  # two names with nothing between them are not a list («комиссиясы ... Мәжілісі депутаттарының»)
@@ -1143,6 +1153,24 @@ def _read_addressees(clause: _Clause) -> _Reading:
     if _governed_after(clause, reading.addressees[-1].end, end):
         reading.addressees.clear()
     return reading
+
+
+def _participle_phrase_end(clause: _Clause, start: int, end: int) -> int | None:
+    """The start of the name a participle phrase starting at ``start`` qualifies: the phrase ends
+    with a participle right before a name, within one list member (no separator in it)."""
+    for k in range(start, min(end - 1, start + _MAX_BRACKET)):
+        token = clause.tokens[k]
+        if clause.covered[k] is None and clause.separator_at(k) is not None or not (token.word or token.text in _QUOTES):
+            return None
+        following = clause.covered[k + 1]
+        if (
+            clause.covered[k] is None
+            and token.lower.endswith(clause.g.participle_endings)
+            and following is not None
+            and following.start == k + 1
+        ):
+            return k + 1
+    return None
 
 
 def _marked_addressees(clause: _Clause, marker: str, cases: frozenset[str], start: int, end: int) -> list[_Mention]:
