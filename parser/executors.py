@@ -56,6 +56,7 @@ _EXECUTOR_CASES = ("datv", "accs", "ablt", "gent", "loct", "ablv")
 _ADJECTIVES = frozenset({"ADJF", "PRTF", "NUMR"})
 _SHORT_ADJECTIVES = frozenset({"ADJS", "PRTS"})
 _QUOTES = frozenset("«»\"“”„")
+_DASHES = frozenset("-\u2013\u2014")
 _CLOSING = {"«": "»", "“": "”", "„": "“", '"': '"', "(": ")"}
 _ISSUER = "issuer_"  # members of a group entry that names a body or post of the issuing region
 _MAX_BRACKET = 40  # tokens a parenthesis or a quoted name may span
@@ -303,6 +304,7 @@ class _Mention:
     place: tuple[int, int] | None = None  # token range of a place that narrows a known group
     alias: Alias | None = None  # the act's short name it was found by («Агентству»)
     inner: tuple[_Mention, ...] = ()  # the mentions an unknown name took in («Председателем Агентства»)
+    apposition: tuple[int, int] | None = None  # first word and head of an apposition («- получателям средств»)
 
 
 class _Clause:
@@ -635,6 +637,21 @@ class _Clause:
             cases = self.head_cases(head, None)
             start = self._adjectives_ru(head, cases)
             end = self._complements_ru(head + 1)
+            appended = None
+            apposition = end + 1
+            while apposition < len(self.tokens) and self.covered[apposition] is None and self.tokens[apposition].adjective_cases & cases and "NOUN" not in self.tokens[apposition].pos:
+                apposition += 1
+            if (
+                end < len(self.tokens)
+                and self.tokens[end].text in _DASHES
+                and apposition < len(self.tokens)
+                and self.covered[apposition] is None
+                and "NOUN" in self.tokens[apposition].pos
+                and self.tokens[apposition].noun_cases & cases
+            ):
+                # an apposition in the same case («Некоммерческим организациям - получателям средств ...»)
+                appended = (end + 1, apposition)
+                end = self._complements_ru(apposition + 1)
         else:
             base = next((self.g.head_words[k] for k in self.tokens[head].keys if k in self.g.head_words), None)
             cases = self.head_cases(head, base)
@@ -647,7 +664,8 @@ class _Clause:
         quoted = [m for m in inner if m.match and self._quoted(m)]
         if len(inner) == 1 and quoted and kind == "company":
             return _Mention(start, end, head, quoted[0].match, "body", cases)
-        return _Mention(start, end, head, None, self.kind_of(head, kind), cases, inner=tuple(inner))
+        return _Mention(start, end, head, None, self.kind_of(head, kind), cases, inner=tuple(inner),
+                        apposition=appended if self.lang == "ru" else None)
 
     def _adjectives_ru(self, head: int, cases: frozenset[str]) -> int:
         tokens, start = self.tokens, head
@@ -1284,12 +1302,14 @@ def _nominative(clause: _Clause, mention: _Mention) -> str:
         return text[start:end]
     replaced: dict[int, tuple[int, str]] = {}  # first token → (end token, words)
     if clause.lang == "ru":
-        for i in range(mention.start, head + 1):
-            token = tokens[i]
-            if i == head or (token.adjective_cases and case in token.adjective_cases):
-                form = nominative_ru(token.text, case, None if i == head else tokens[head].text)
-                if form is not None:
-                    replaced[i] = (i + 1, form)
+        heads = [(mention.start, head)] + ([mention.apposition] if mention.apposition else [])
+        for first, phrase_head in heads:
+            for i in range(first, phrase_head + 1):
+                token = tokens[i]
+                if i == phrase_head or (token.adjective_cases and case in token.adjective_cases):
+                    form = nominative_ru(token.text, case, None if i == phrase_head else tokens[phrase_head].text)
+                    if form is not None:
+                        replaced[i] = (i + 1, form)
         for inner in mention.inner:
             # an act's short name inside a post's name is written out («Председатель Агентства
             # Республики Казахстан по атомной энергии»)
