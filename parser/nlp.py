@@ -134,4 +134,8 @@ def nlp(lang: str) -> Language:
     """The shared pipeline of ``lang`` ("ru" or "kk"): a tokenizer, no trained components."""
     if lang not in LANGUAGES:
         raise LanguageError(f"nlp: expected one of {', '.join(LANGUAGES)}, got {lang!r}")
-    return spacy.blank(lang)
+    pipeline = spacy.blank(lang)
+    # spaCy keeps emoticons whole («):», «:)»), which in an act are a bracket and a colon
+    # («авиабөлімшесі (Г.Ф.Черкасов):»): special cases without a letter or digit are dropped
+    pipeline.tokenizer.rules = {text: case for text, case in pipeline.tokenizer.rules.items() if any(ch.isalnum() for ch in text)}
+    return pipeline

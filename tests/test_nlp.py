@@ -58,3 +58,12 @@ def test_kazakh_tokeniser_on_a_real_point():
     text = "Қазақстан Республикасы Қаржы министрлігінің Мемлекеттік мүлік және жекешелендіру комитеті қамтамасыз етсін."
     assert tokens("kk", text)[:6] == ["Қазақстан", "Республикасы", "Қаржы", "министрлігінің", "Мемлекеттік", "мүлік"]
     assert tokens("kk", text)[-1] == "."
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("kk", "ормандарды авиациялық қорғау базасының авиабөлімшесі (Г.Ф.Черкасов):"),
+    ("ru", "авиаотделению базы авиационной охраны лесов (Черкасов Г.Ф.):"),
+])
+def test_a_bracket_and_a_colon_are_two_tokens(lang, text):
+    # spaCy's emoticon «):» would hide the colon that ends an intro naming its executors
+    assert [t.text for t in nlp(lang).make_doc(text)][-2:] == [")", ":"]
