@@ -273,6 +273,7 @@ class Gazetteer:
         self._tries: dict[str, _Node] = {}
         self._family_parts_cache: dict[str, list[tuple[Entry, Phrase, Phrase, Via, str]]] = {}
         self._field_tries: dict[str, _Node] = {}
+        self._family_starts: dict[str, tuple[dict[str, list], list]] = {}
         self._members: dict[tuple[str, tuple[str, ...]], Entry] = {}
         self._officials: dict[str, list[Entry]] = {}
         for entry in self.entries:
@@ -387,6 +388,25 @@ class Gazetteer:
             self._family_parts_cache[lang] = parts
         return self._family_parts_cache[lang]
 
+    def _family_parts_at(self, keys: frozenset[str], lang: str) -> list[tuple[Entry, Phrase, Phrase, Via, str]]:
+        """The family wordings that can start at a word with ``keys``: those whose first word
+        shares a key with it, and those that open with the fields."""
+        if lang not in self._family_starts:
+            by_key: dict[str, list] = {}
+            open_start = []
+            for part in self._family_parts(lang):
+                before = part[1]
+                if not before:
+                    open_start.append(part)
+                for key in before[0] if before else ():
+                    by_key.setdefault(key, []).append(part)
+            self._family_starts[lang] = (by_key, open_start)
+        by_key, open_start = self._family_starts[lang]
+        found = list(open_start)
+        for key in keys:
+            found.extend(by_key.get(key, ()))
+        return list({id(part): part for part in found}.values())
+
     def _field_trie(self, lang: str) -> _Node:
         if lang not in self._field_tries:
             tokenizer = nlp(lang).tokenizer
@@ -413,24 +433,33 @@ class Gazetteer:
     def _family_matches(self, words: Sequence[tuple[str, frozenset[str]]], first: int, lang: str) -> Iterator[tuple[int, _Candidate]]:
         """Family members whose wording starts at word ``first`` (words: casefolded text and
         keys), with the index after each."""
-        joiners = frozenset(getattr(self.fields, f"joiners_{lang}"))
-        for family, before, after, via, wording in self._family_parts(lang):
-            i = _phrase_end(words, first, before)
-            if i is None:
+        runs: dict[int, tuple[list[ActivityField], int]] = {}  # the fields from a word on: the same for every wording
+        for family, before, after, via, wording in self._family_parts_at(words[first][1], lang):
+            start = _phrase_end(words, first, before)
+            if start is None:
                 continue
-            fields: list[ActivityField] = []
-            while (found := self._field_at(words, i, lang)) is not None:
-                fields.append(found[0])
-                i = found[1]
-                holder = _holder_end(words, i)  # «образования Касымова Н., здравоохранения ...»
-                if holder < len(words) and words[holder][0] in joiners and self._field_at(words, holder + 1, lang):
-                    i = holder
-                if not (i < len(words) and words[i][0] in joiners and self._field_at(words, i + 1, lang)):
-                    break
-                i += 1
+            if start not in runs:
+                runs[start] = self._fields_from(words, start, lang)
+            fields, i = runs[start]
             end = _phrase_end(words, i, after) if fields else None
             if end is not None and end > first:
                 yield end, _Candidate(self._member(family, fields), via, None, wording)
+
+    def _fields_from(self, words: Sequence[tuple[str, frozenset[str]]], i: int, lang: str) -> tuple[list[ActivityField], int]:
+        """The list of fields starting at word ``i`` («образования, здравоохранения и культуры»)
+        and the index after it."""
+        joiners = frozenset(getattr(self.fields, f"joiners_{lang}"))
+        fields: list[ActivityField] = []
+        while (found := self._field_at(words, i, lang)) is not None:
+            fields.append(found[0])
+            i = found[1]
+            holder = _holder_end(words, i)  # «образования Касымова Н., здравоохранения ...»
+            if holder < len(words) and words[holder][0] in joiners and self._field_at(words, holder + 1, lang):
+                i = holder
+            if not (i < len(words) and words[i][0] in joiners and self._field_at(words, i + 1, lang)):
+                break
+            i += 1
+        return fields, i
 
     def matches(self, text: str, lang: str, *, on: dt.date | None = None) -> list[GazetteerMatch]:
         """Every wording found in ``text``, longest first on overlaps, in text order."""
