@@ -4,9 +4,11 @@ A plain string score is wrong in both directions: "the same action for a differe
 "inflation to 5%" vs "to 7%" score 90+ on raw text, while a reworded re-issue scores low. So the
 items are compared by field (:mod:`tapsyrma.registry.features`):
 
-1. candidates: the inverted index (IDF-weighted keys) returns the items sharing most key weight;
+1. candidates: the inverted index estimates each item's text score from the characters of the
+   keys it shares and the two key-text lengths, and bounds it from above;
 2. text score: rapidfuzz on the key lemmas/stems (executors, deadline, numbers and repeated
-   formulas left out), the candidates re-ranked by it;
+   formulas left out), the candidates re-ranked by it, best estimate first, until none left can
+   enter the best ones (:func:`ranked_candidates`);
 3. fields: executors (canonical ids), key numbers, deadline;
 4. verdict: ``duplicate`` — same action, overlapping executors, same key numbers (a later deadline
    is a re-issue, п.75 пп.2, and is listed as a difference); ``related`` — same action but another

@@ -1,4 +1,4 @@
-"""The search index: an inverted index on item keys with IDF weighting, stored in the registry.
+"""The search index: an inverted index on item keys, stored in the registry.
 
 Writing: one import transaction buffers the postings of its items and writes them as one
 *segment*: per term a row of sorted int32 item ids, plus the key counts and key-text lengths of the
@@ -33,8 +33,9 @@ MAX_SEGMENTS_PER_TERM = 8
 _SQL_CHUNK = 500
 # A query's rarest terms, up to this share of the registry's items in postings (and at least
 # MIN_GENERATING_POSTINGS), decide its candidate pool; commoner terms only re-score the pool.
-# At 1M items (benchmarks/duplicates_scale.py) a share of 0.05 cut the search from 21 to 14 ms
-# but recall@10 from 0.85 to 0.75: the pool then misses near-copies that differ in common words.
+# At 1M items (benchmarks/duplicates_scale.py, 149 drafts) shares of 0.2 and 0.05 made queries no
+# faster (every term's postings are read anyway) and 0.05 lost near-copies that differ in common
+# words (recall@10 0.991 against 0.993).
 GENERATING_POSTINGS_SHARE = 1.0
 MIN_GENERATING_POSTINGS = 20_000
 # Pool items re-scored with the common terms, per candidate asked for.
