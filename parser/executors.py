@@ -839,8 +839,39 @@ class _Clause:
         министрліктері»."""
         if mention.match is not None:
             self._split_leading_conjuncts(mention)
+        elif self.lang == "kk" and self._split_places_kk(mention):
+            return
         elif self.tokens[mention.head].plural:
             self._split_complements(mention)
+
+    def _split_places_kk(self, mention: _Mention) -> bool:
+        """Places coordinated inside one Kazakh name share its other words, when the gazetteer
+        knows each name so made: «Алматы, Талдықорған орман және аң шаруашылығы
+        бірлестіктері», «Орман және аң шаруашылығының Алматы және Талдықорған бірлестігі»."""
+        tokens, head = self.tokens, mention.head
+        i = mention.start
+        while i < head:
+            run, j = [i], i + 1
+            while tokens[run[-1]].cap and tokens[run[-1]].word and j < head:
+                following = self.separator_at(j)
+                if following is None or following >= head or not (tokens[following].cap and tokens[following].word):
+                    break
+                run.append(following)
+                j = following + 1
+            if len(run) >= 2:
+                prefix = [t.text for t in tokens[mention.start : run[0]]]
+                suffix = [t.text for t in tokens[run[-1] + 1 : mention.end]]
+                matches = [self._lookup(prefix + [tokens[p].text] + suffix) for p in run]
+                if all(matches):
+                    self.unplace(mention)
+                    for index, (place, match) in enumerate(zip(run, matches)):
+                        a = mention.start if index == 0 else place
+                        b = mention.end if index == len(run) - 1 else place + 1
+                        kind = "body" if match.entry.kind == "company" else match.entry.kind
+                        self.place(_Mention(a, b, b - 1, match, kind, mention.cases))
+                    return True
+            i = j
+        return False
 
     def _lookup(self, words: list[str]) -> GazetteerMatch | None:
         entry = self.names.lookup(" ".join(words), self.lang, on=self.on)

@@ -49,6 +49,7 @@ _QUOTES = frozenset("«»\"“”„'‘’")
 # How a name was written counts when one wording belongs to several entries.
 _VIA_PRIORITY: dict[str, int] = {"name": 0, "short": 1, "variant": 2, "former": 3}
 _ABBREVIATION_MARK = "="
+_CONJUNCTION = frozenset({"&"})
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.){1,3}$")
 _INITIALS_AND_SURNAME = re.compile(r"^(?:[^\W\d_]\.){1,3}[^\W\d_]{2,}")
 SLOT = "{fields}"
@@ -355,16 +356,24 @@ class Gazetteer:
                 if entry.family:
                     continue
                 for wording, via, former in entry.wordings(lang):
-                    keys = [_name_keys(t.text, lang) for t in tokenizer(wording) if not t.is_space]
+                    keys = [self._conjoined(t.text, _name_keys(t.text, lang), lang) for t in tokenizer(wording) if not t.is_space]
                     keys = [k for k in keys if k]
                     if keys:
                         _insert(root, keys).candidates.append(_Candidate(entry, via, former, wording))
             self._tries[lang] = root
         return self._tries[lang]
 
+    def _conjoined(self, word: str, keys: frozenset[str], lang: str) -> frozenset[str]:
+        """The keys of a word, and for a conjunction of the joiners (и; және, мен, бен, пен) a key
+        they share: names coordinate with any of them («қалалар мен ... округтердің» is
+        «қалалардың және ... округтердің»)."""
+        if word.casefold() in getattr(self.fields, f"joiners_{lang}") and word.isalpha():
+            return keys | _CONJUNCTION
+        return keys
+
     def lookup(self, name: str, lang: str, *, on: dt.date | None = None) -> Entry | None:
         """The entry a wording (name, short form, former name, variant; any case form) names."""
-        words = [(t.text.casefold(), k) for t in nlp(lang).tokenizer(name) if not t.is_space and (k := word_keys(t.text, lang))]
+        words = [(t.text.casefold(), self._conjoined(t.text, k, lang)) for t in nlp(lang).tokenizer(name) if not t.is_space and (k := word_keys(t.text, lang))]
         keys = [k for _, k in words]
         nodes = [self._trie(lang)]
         for word in keys:
@@ -469,7 +478,7 @@ class Gazetteer:
         """As :meth:`matches`, on a Doc of ``nlp(lang)``; ``tokens`` index into ``doc``."""
         root = self._trie(lang)
         positions = [i for i, token in enumerate(doc) if token.text not in _QUOTES and not token.is_space]
-        keys = [word_keys(doc[i].text, lang) for i in positions]
+        keys = [self._conjoined(doc[i].text, word_keys(doc[i].text, lang), lang) for i in positions]
         found: list[tuple[int, int, list[_Candidate]]] = []
         words = [(doc[i].text.casefold(), k) for i, k in zip(positions, keys)]
         for first in range(len(positions)):
