@@ -96,6 +96,8 @@ class _Grammar:
     co_cases: frozenset[str]
     co_before: tuple[Phrase, ...]
     co_after: tuple[Phrase, ...]
+    co_genitive_before: tuple[Phrase, ...]  # «с участием X»: co-executors in the genitive
+    co_genitive_after: tuple[Phrase, ...]  # «X-тың қатысуымен»
     lead: frozenset[str]
     separators: tuple[Phrase, ...]
     governors: frozenset[str]
@@ -176,6 +178,8 @@ def _grammar(lang: str) -> _Grammar:
             co_cases=frozenset(cases["co_executor"]),
             co_before=tuple(_phrase(w, lang) for w in markers["co_before"]),
             co_after=tuple(_phrase(w, lang) for w in markers["co_after"]),
+            co_genitive_before=tuple(_phrase(w, lang) for w in markers["co_genitive_before"]),
+            co_genitive_after=tuple(_phrase(w, lang) for w in markers["co_genitive_after"]),
             lead=frozenset(_spelling(w, lang) for w in markers["lead"]),
             separators=tuple(sorted((_phrase(w, lang) for w in markers["separators"]), key=len, reverse=True)),
             governors=frozenset(_spelling(w, lang) for w in markers["governors"]),
@@ -1047,22 +1051,29 @@ def _skip_connectors(clause: _Clause, j: int, limit: int) -> int:
 
 
 def _co_executors(clause: _Clause, limit: int) -> list[_Mention]:
-    """Co-executors named with a co-marker: «совместно с X, Y» / «X-пен, Y-пен бірлесіп»."""
+    """Co-executors named with a co-marker: «совместно с X, Y» / «X-пен, Y-пен бірлесіп», and
+    bodies taking part: «с участием X» / «X-тың қатысуымен»."""
     g = clause.g
     found: list[_Mention] = []
+    taking_part: list[_Mention] = []
+    genitive = frozenset(("gent",))
     for i in range(limit):
-        end = clause.any_phrase_at(i, g.co_before)
-        if end is not None:
-            j = end
+        for markers, cases, into in ((g.co_before, g.co_cases, found), (g.co_genitive_before, genitive, taking_part)):
+            end = clause.any_phrase_at(i, markers)
+            j = end if end is not None else limit
             while j < limit:
-                mention = _mention_at(clause, j, g.co_cases)
+                mention = _mention_at(clause, j, cases)
                 if mention is None:
                     break
-                found.append(mention)
+                into.append(mention)
                 following = _skip_connectors(clause, mention.end, limit)
                 if clause.separator_before(following) is None:
                     break
                 j = following
+        if i > 0 and clause.any_phrase_at(i, g.co_genitive_after) is not None:
+            mention = _mention_ending_at(clause, i, genitive)
+            if mention is not None:
+                taking_part.append(mention)
         if i > 0 and clause.any_phrase_at(i, g.co_after) is not None:
             mention = _mention_ending_at(clause, i, None)  # the act may forget the case: «"Алматыгаз" АҚ бірлесе»
             while mention is not None:
@@ -1072,8 +1083,11 @@ def _co_executors(clause: _Clause, limit: int) -> list[_Mention]:
                     break
                 mention = _mention_ending_at(clause, separator, g.co_cases)
     # who acts along is a body, a company or an official: the gazetteer's, or headed by such a word
-    # («совместно с депутатами маслихата, ... местной интеллигенцией» are participants)
-    return [m for m in dict.fromkeys(found) if m.match is not None or clause.head_kind(m.head) is not None]
+    # («совместно с депутатами маслихата, ... местной интеллигенцией» are participants); who takes
+    # part is a body or company («с участием представителей бизнеса» names no executor)
+    kinds = {"along": ("body", "company", "official"), "part": ("body", "company")}
+    named = [(m, "along") for m in found] + [(m, "part") for m in taking_part]
+    return list(dict.fromkeys(m for m, how in named if m.match is not None or clause.head_kind(m.head) in kinds[how]))
 
 
 def _separator_back(clause: _Clause, mention: _Mention) -> int | None:
