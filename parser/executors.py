@@ -1071,9 +1071,14 @@ def _co_executors(clause: _Clause, limit: int) -> list[_Mention]:
                     break
                 j = following
         if i > 0 and clause.any_phrase_at(i, g.co_genitive_after) is not None:
-            mention = _mention_ending_at(clause, i, genitive)
-            if mention is not None:
-                taking_part.append(mention)
+            # a word or two may qualify the taking part («басқарманың белсенді қатысуымен»)
+            for before in range(i, max(0, i - 3), -1):
+                mention = _mention_ending_at(clause, before, genitive)
+                if mention is not None:
+                    taking_part.append(mention)
+                    break
+                if clause.covered[before - 1] is not None or not clause.tokens[before - 1].word:
+                    break
         if i > 0 and clause.any_phrase_at(i, g.co_after) is not None:
             mention = _mention_ending_at(clause, i, None)  # the act may forget the case: «"Алматыгаз" АҚ бірлесе»
             while mention is not None:
