@@ -22,7 +22,9 @@ Figures per language:
   generously (``partial_ratio`` >= 85); dateparser ``search_dates`` for deadlines (first date found,
   relative to the act's date, against the gold due; no date found is right when the gold has none).
 
-``--verbose`` lists every miss with the text around it. Exit status 0 when the run completes.
+The same figures follow per language and kind of act (decrees, resolutions, orders, akims'
+decisions). ``--verbose`` lists every miss with the text around it. Exit status 0 when the run
+completes.
 """
 
 from __future__ import annotations
@@ -364,11 +366,19 @@ def evaluate(act: GoldAct, parse_file, lookup, baselines: Baselines, log: list[s
     return tally
 
 
+_KINDS = {"ukaz": "ukaz", "postanovlenie": "post", "rasporyazhenie": "rasp", "reshenie-akima": "akim"}
+
+
+def _kind_of(stem: str) -> str:
+    """The kind of act a gold file's name says («kz-kk-reshenie-akima-...» → akim)."""
+    return next((short for kind, short in _KINDS.items() if f"-{kind}-" in f"-{stem}-"), "other")
+
+
 def _row(label: str, t: Tally, baselines: Baselines) -> str:
     item_recall, item_precision = _ratio(t.matched, t.gold), _ratio(t.matched, t.predicted)
     exec_precision, exec_recall = _ratio(t.exec_hits, t.exec_predicted), _ratio(t.exec_hits, t.exec_gold)
     ner_precision, ner_recall = _ratio(t.ner_hits, t.ner_predicted), _ratio(t.ner_hits, t.exec_gold)
-    cells = [f"{label:4}", f"{t.acts:4}", f"{t.gold:5}", f"{t.predicted:5}", f"{t.matched:5}",
+    cells = [f"{label:7}", f"{t.acts:4}", f"{t.gold:5}", f"{t.predicted:5}", f"{t.matched:5}",
              _fmt(item_recall), _fmt(item_precision), "|",
              _fmt(exec_precision), _fmt(exec_recall), _fmt(_f1(exec_precision, exec_recall)),
              _fmt(_ratio(t.lead_right, t.matched)), "|", _fmt(_ratio(t.deadline_right, t.matched)), "|"]
@@ -390,17 +400,23 @@ def main(argv: Iterable[str] | None = None) -> int:
     baselines = Baselines()
     log: list[str] | None = [] if args.verbose else None
     tallies = {language: Tally() for language in LANGUAGES}
+    by_kind: dict[str, Tally] = {}
     for act in _gold_acts():
-        tallies[act.language].add(evaluate(act, parse_file, lookup, baselines, log))
+        tally = evaluate(act, parse_file, lookup, baselines, log)
+        tallies[act.language].add(tally)
+        by_kind.setdefault(f"{act.language}:{_kind_of(act.stem)}", Tally()).add(tally)
     total = Tally()
     for tally in tallies.values():
         total.add(tally)
 
-    print("                                  parser                                          | baselines")
-    print("lang acts  gold  pred match  itemR itemP | execP execR  exF1  lead | dline | nerP  nerR  nerF1 | dparser")
+    print("                                     parser                                          | baselines")
+    print("lang    acts  gold  pred match  itemR itemP | execP execR  exF1  lead | dline | nerP  nerR  nerF1 | dparser")
     for language in LANGUAGES:
         print(_row(language, tallies[language], baselines))
     print(_row("all", total, baselines))
+    print("by kind of act (ukaz: decrees, post: resolutions, rasp: orders, akim: regional akims' decisions):")
+    for label in sorted(by_kind):
+        print(_row(label, by_kind[label], baselines))
     print("itemR/itemP: item recall/precision; exec*, lead, dline (kind and due right): over matched items; "
           "ner*: natasha ORG spans; dparser: dateparser first date = gold due.")
     for note in (baselines.ner_note, baselines.date_note):
