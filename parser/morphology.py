@@ -10,6 +10,7 @@ All results are casefolded with ё → е and cached.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,6 +37,7 @@ __all__ = [
 ]
 
 _CACHE_SIZE = 1 << 18
+_WORD_CHARACTER = re.compile(r"[^\W_]")  # a letter or digit: the token is a word, not punctuation
 _YO = str.maketrans("ёЁ", "еЕ")
 _PERSON_GRAMMEMES = frozenset({"Surn", "Name", "Patr"})
 
@@ -388,4 +390,4 @@ def normalize_words(text: str, lang: str) -> list[str]:
         key = stem_kk
     else:
         raise LanguageError(f"normalize_words: expected 'ru' or 'kk', got {lang!r}")
-    return [key(token.text) for token in nlp(lang).tokenizer(text) if any(ch.isalnum() for ch in token.text)]
+    return [key(token.text) for token in nlp(lang).tokenizer(text) if _WORD_CHARACTER.search(token.text)]

@@ -4,10 +4,11 @@ One schema for SQLite and PostgreSQL (SQLAlchemy Core). Every item keeps its act
 its span into the act text, so a match links back to the words of the earlier act.
 
 The search index is an inverted index on the item's key lemmas (stems for Kazakh):
-``index_terms`` holds each key once per language with its document frequency (for IDF weighting),
-``index_postings`` holds, per term and per import segment, the sorted ids of the items that contain
-it as a packed int32 array, and ``index_segments`` the key counts of the items of each segment
-(item ids of one segment are contiguous). A segment is what one import transaction wrote; small
+``index_terms`` holds each key once per language with its document frequency (the rarest terms
+of a query build its candidate pool), ``index_postings`` holds, per term and per import segment, the
+sorted ids of the items that contain it as a packed int32 array, and ``index_segments`` the key
+counts and key-text lengths of the items of each segment (item ids of one segment are contiguous),
+from which the index estimates the text score. A segment is what one import transaction wrote; small
 segments of a term are merged as they accumulate (:mod:`tapsyrma.registry.index`).
 """
 
@@ -133,5 +134,5 @@ index_segments = Table(
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("first_item_id", Integer, nullable=False),
     Column("count", Integer, nullable=False),
-    Column("key_counts", LargeBinary, nullable=False, doc="little-endian uint16 key count per item"),
+    Column("key_counts", LargeBinary, nullable=False, doc="little-endian uint16 key count per item, then uint16 key-text length per item (counts only in registries written before)"),
 )
