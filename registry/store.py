@@ -211,7 +211,7 @@ class Registry:
                     .where(
                         twins.c.language == "kk",
                         twins.c.kind == acts.c.kind,
-                        twins.c.number == acts.c.number,
+                        twins.c.number.is_not_distinct_from(acts.c.number),
                         twins.c.date == acts.c.date,
                     )
                     .exists(),
@@ -301,28 +301,30 @@ class Registry:
 
     def twins(self, ids: Sequence[int]) -> dict[int, list[StoredItem]]:
         """For each item id, the same item of the act's version in the other language (acts
-        linked by kind, number and date; items by their path)."""
+        linked by kind, number and date; items by their path). An act whose text gives no number
+        is linked by kind and date when the other language has one such act alone."""
         if not ids:
             return {}
         with self.engine.connect() as conn:
             own = conn.execute(
                 select(items.c.id, items.c.path, acts.c.language, acts.c.kind, acts.c.number, acts.c.date)
                 .select_from(items.join(acts))
-                .where(items.c.id.in_(list(ids)), acts.c.number.is_not(None), acts.c.date.is_not(None))
+                .where(items.c.id.in_(list(ids)), acts.c.date.is_not(None))
             ).all()
             if not own:
                 return {}
             other = {"ru": "kk", "kk": "ru"}
             wanted = {(row.kind, row.number, row.date, other.get(row.language)) for row in own}
-            twin_acts = [
-                row.id
-                for row in conn.execute(
-                    select(acts.c.id, acts.c.kind, acts.c.number, acts.c.date, acts.c.language).where(
-                        acts.c.number.in_({row.number for row in own}), acts.c.date.in_({row.date for row in own})
-                    )
+            candidates: dict[tuple, list[int]] = {}
+            for row in conn.execute(
+                select(acts.c.id, acts.c.kind, acts.c.number, acts.c.date, acts.c.language).where(
+                    acts.c.date.in_({row.date for row in own})
                 )
-                if (row.kind, row.number, row.date, row.language) in wanted
-            ]
+            ):
+                if (row.kind, row.number, row.date, row.language) in wanted:
+                    candidates.setdefault((row.kind, row.number, row.date), []).append(row.id)
+            # without a number, two acts of one kind and day could be taken for each other
+            twin_acts = [i for place, found in candidates.items() if place[1] is not None or len(found) == 1 for i in found]
             if not twin_acts:
                 return {}
             by_place: dict[tuple, list[StoredItem]] = {}

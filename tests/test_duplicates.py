@@ -142,6 +142,30 @@ def test_russian_draft_reaches_the_kazakh_version_of_the_earlier_act(registry):
     assert [t.earlier.language for t in best.translations] == ["ru"] and best.translations[0].verdict == "duplicate"
 
 
+@pytest.mark.parametrize("backend", backends())
+def test_versions_whose_text_gives_no_number_are_linked_by_kind_and_date(backend, tmp_path):
+    # the database's texts of decree a167469 (3 May 2022) name no number in either language
+    from tapsyrma.parser import parse_file
+
+    ru, kk = (parse_file(data_path("samples", f"kz-{lang}-ukaz-20220503-a167469.txt")) for lang in ("ru", "kk"))
+    assert ru.act.number is None and kk.act.number is None
+    registry = open_registry(backend, tmp_path)
+    try:
+        registry.import_acts([ru, kk])
+        assert registry.stats().bilingual_acts == 1
+        best = find_duplicates([ru.items[-1]], registry, language="ru")[0].matches[0]
+        assert [t.earlier.language for t in best.translations] == ["kk"]
+        assert best.translations[0].earlier.item_number == ru.items[-1].number
+        # a second Kazakh decree of that day without a number makes the link ambiguous: none is made
+        other = kk.model_copy(update={"source": "other.txt", "items": kk.items[:1], "text": kk.text + " "})
+        registry.import_acts([other])
+        assert find_duplicates([ru.items[-1]], registry, language="ru")[0].matches[0].translations == ()
+    finally:
+        if registry.dialect == "postgresql":
+            metadata.drop_all(registry.engine)
+        registry.close()
+
+
 # --- the candidate search and the re-ranking, against exhaustive scoring -------------------------
 
 
