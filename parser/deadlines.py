@@ -16,9 +16,10 @@ effective     the act's entry into force ([effective]): not a deadline, it claim
 range         from one date until another ([markers] from_*, by_*) → date, due = the end
 periodic      a frequency ([periodic] weekly ... yearly, or "once in N weeks/months/years" from
               [periodic.every]) with an optional anchor: dates, a day of the month following the
-              period, or months → periodic with a schedule
+              period or of its last month, or months → periodic with a schedule
 reporting     no frequency word, but the reporting period named ([periodic.reporting]: "day 10 of
-              the month after the reporting quarter", "after the year, by 20 January") → periodic
+              the month after the reporting quarter", "after the year, by 20 January"), or the
+              period whose last month holds the day ([periodic.last_month]) → periodic
 standing      a standing duty ([periodic] standing; standing_cell only as a whole table cell or
               line) → periodic without due date
 relative_adj  an adjective of time ([relative.adjectives], "two-week term") → relative
@@ -136,7 +137,8 @@ _SCHEMA: dict[str, Any] = {
                                                  "following_year", "weekday_before", "weekday_after"), _WORDS),
                  "weekdays": _WEEKDAYS,
                  "every": dict.fromkeys(("before", "after") + _EVERY_UNITS, _WORDS),
-                 "reporting": dict.fromkeys(_FREQUENCIES, _WORDS)},
+                 "reporting": dict.fromkeys(_FREQUENCIES, _WORDS),
+                 "last_month": dict.fromkeys(_FREQUENCIES, _WORDS)},
     "effective": {**dict.fromkeys(("verbs", "self", "signing", "publication", "lapse"), _WORDS),
                   "verb_first": _FLAG},
     "rules": dict.fromkeys(("working_days", "day_off_moves", "personal_default"), _TEXT),
@@ -355,9 +357,10 @@ class _Grammar:
         self.year_blockers = set(lex.folded(data["periods"]["year_blockers"]))
         periodic, years, periods = data["periodic"], data["years"], data["periods"]
         self.reporting = {lex.fold(w): freq for freq in _FREQUENCIES for w in periodic["reporting"][freq]}
+        self.last_month = {lex.fold(w): freq for freq in _FREQUENCIES for w in periodic["last_month"][freq]}
         self.every_units = {lex.fold(w): unit for unit in _EVERY_UNITS for w in periodic["every"][unit]}
         self.day_of_month_words = lex.folded(periodic["day_of_month"] + periodic["following_month"]) + tuple(
-            self.reporting)
+            self.reporting) + tuple(self.last_month)
         self.in_year_words = set(lex.folded(years["in_year"]))
         self.in_years_words = set(lex.folded(years["in_years"]))
         self.by_year_words = set(lex.folded(years["by_year"]))
@@ -375,7 +378,7 @@ class _Grammar:
         p: dict[str, str] = {}
         open_ending = months["open_ending"]
         p["day"] = r"(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])(?!\d)"
-        p["day_suffix"] = rf"(?:\s*-\s*{_LETTER}{{1,6}})?"
+        p["day_suffix"] = rf"(?:\s*-\s*{_LETTER}{{1,6}}(?!{_LETTER}))?"
         p["year4"] = r"(?<![\d.,])(?:1[89]\d\d|2[01]\d\d)(?!\d)"
         p["month"] = w([f for forms in months["names"] for f in forms], open_ending=open_ending)
         p["month_p"] = w([f for forms in months["period_names"] for f in forms], open_ending=open_ending)
@@ -414,8 +417,12 @@ class _Grammar:
         # the day of the month following a period: "day 10 of the month after the quarter", in Kazakh
         # also a bare day with its case ending after "the month after the reporting period"
         reporting = [phrase for freq in _FREQUENCIES for phrase in periodic["reporting"][freq]]
-        p["follow"] = w(periodic["following_month"] + periodic["following_year"] + reporting)
-        follow_month, dom_word = p["follow"], w(periodic["day_of_month"])
+        following = periodic["following_month"] + periodic["following_year"] + reporting
+        p["follow"] = w(following)
+        # ... or the day of the last month of each period: "day 25 of the last month of the quarter"
+        last_month = [phrase for freq in _FREQUENCIES for phrase in periodic["last_month"][freq]]
+        p["period_month"] = w(following + last_month)
+        follow_month, dom_word = p["period_month"], w(periodic["day_of_month"])
         ordinal_suffix = w(numerals["ordinal_suffixes"], left=False)
         p["dom"] = (rf"(?:{follow_month}\s+{p['day']}{p['day_suffix']}(?:\s*-?\s*{dom_word})?"
                     rf"|{p['day']}(?:\s*-\s*{ordinal_suffix})?\s*-?\s*{dom_word})(?:\s*,?\s*{follow_month})?")
@@ -436,9 +443,9 @@ class _Grammar:
             one_date = rf"(?P<day>{p['day']}){p['day_suffix']}\s+(?P<month>{p['month']})(?:\s+{year})?"
         self.one_date = _compile(rf"(?P<numeric>(?P<nd>\d{{1,2}})\.(?P<nm>\d{{1,2}})\.(?P<ny>\d{{4}}))|{one_date}")
         self.month_word = _compile(p["month_p"])
-        # all phrases of a following period: "the month after the reporting period" must not be
-        # read as its prefix "the month after the reporting one" (monthly)
-        self.following_phrase = _compile(p["follow"])
+        # all phrases of a following period or a last month: "the month after the reporting period"
+        # must not be read as its prefix "the month after the reporting one" (monthly)
+        self.period_month_phrase = _compile(p["period_month"])
         years = data["years"]
         self.year_marker = _compile(rf"(?<!\w)(?:(?P<in>{w(years['in_before'])})\s+|(?P<by_b>{w(years['by_before'])})"
                                     rf"{p['punct']})$")
@@ -502,7 +509,7 @@ class _Grammar:
         # "after the year's results, by 20 January", "after the year's results" (no day)
         reporting_anchor = rf"(?:{anchor_dates}|{anchor_dom})"
         add("reporting", rf"(?P<named>{follow})(?:{gap}(?P<post>{reporting_anchor}))?(?!{_LETTER})"
-                         rf"|(?P<pre>{reporting_anchor})", _interpret_reporting, gate=follow)
+                         rf"|(?P<pre>{reporting_anchor})", _interpret_reporting, gate=p["period_month"])
         add("standing", w(periodic["standing"]), _interpret_standing)
         add("standing", rf"(?<![^\n\t>])[ \t]*(?P<cell>{w(periodic['standing_cell'])})[ \t.]*(?![^\n\t<])",
             _interpret_standing, word_start=False)
@@ -987,10 +994,11 @@ def _interpret_year(m: re.Match[str], ctx: _Context) -> _Result:
 @dataclass(frozen=True, slots=True)
 class _Anchor:
     """What a periodic term's anchor names: (day, month) dates, the day of the month that follows
-    each period, months, or a day of the week."""
+    each period (or of its last month), months, or a day of the week."""
 
     dates: tuple[tuple[int, int], ...] = ()
     day_of_month: int | None = None
+    last_month: bool = False  # the day is one of each period's last month, not of the month after it
     months: tuple[int, ...] = ()
     weekday: int | None = None
 
@@ -1005,7 +1013,9 @@ def _anchor(text: str | None, g: _Grammar) -> _Anchor:
     if any(word in folded for word in g.day_of_month_words):
         day = g.day_number.search(text)
         if day:
-            return _Anchor(day_of_month=int(day.group(0)))
+            last_month = any(g.lex.fold(found.group(0)) in g.last_month
+                             for found in g.period_month_phrase.finditer(text))
+            return _Anchor(day_of_month=int(day.group(0)), last_month=last_month)
     weekday = g.weekday_word.search(text)
     if weekday:
         return _Anchor(weekday=g.weekdays.get(g.lex.fold(weekday.group(0))))
@@ -1029,8 +1039,9 @@ def _schedule(freq: str, basis: dt.date, anchor: _Anchor, step: int = 1) -> tupl
         elif anchor.months:
             found.update(dt.date(year, month, monthrange(year, month)[1]) for month in anchor.months)
         elif anchor.day_of_month is not None:
+            months = (_PERIOD_END_MONTHS if anchor.last_month else _FOLLOWING_MONTHS)[freq]
             found.update(dt.date(year, month, min(anchor.day_of_month, monthrange(year, month)[1]))
-                         for month in _FOLLOWING_MONTHS[freq])
+                         for month in months)
         else:
             found.update(dt.date(year, month, monthrange(year, month)[1]) for month in _PERIOD_END_MONTHS[freq])
     due = sorted(day for day in found if day >= basis)
@@ -1066,13 +1077,14 @@ def _interpret_periodic(m: re.Match[str], ctx: _Context) -> _Result:
 
 def _interpret_reporting(m: re.Match[str], ctx: _Context) -> _Result:
     g = ctx.grammar
-    named = g.following_phrase.search(m.group(0))
-    freq = g.reporting.get(g.lex.fold(named.group(0))) if named else None
+    named = g.period_month_phrase.search(m.group(0))
+    phrase = g.lex.fold(named.group(0)) if named else ""
+    freq = g.reporting.get(phrase) or g.last_month.get(phrase)
     if freq is None:
         return None  # a date or a day of a month with no period: the date stage reads it
     if m.group("named") and _word_before(ctx.text, m.start()).isdigit():
         return _BLOCKED  # the results of one year ("2025 year's results"), no frequency
-    source = f"the reporting period {_quote(named.group(0))}"
+    source = f"the {'reporting ' if phrase in g.reporting else ''}period {_quote(named.group(0))}"
     if not (m.group("post") or m.group("pre")):
         trace = [f"reporting: {_quote(m.group(0))}", f"frequency: {freq.replace('_', '-')}, from {source}",
                  "after each period, on no day the act names: no due date"]
@@ -1090,7 +1102,8 @@ def _periodic(m: re.Match[str], ctx: _Context, freq: str, step: int, stage: str,
     if anchor.dates:
         trace.append("due on " + ", ".join(f"{day:02d}.{month:02d}" for day, month in anchor.dates))
     elif anchor.day_of_month is not None:
-        trace.append(f"due on day {anchor.day_of_month} of the month following each period")
+        which = "the last month of" if anchor.last_month else "the month following"
+        trace.append(f"due on day {anchor.day_of_month} of {which} each period")
     elif anchor.months:
         trace.append("due at the end of month(s) " + ", ".join(map(str, anchor.months)))
     elif anchor.weekday is not None and freq == "weekly":

@@ -112,6 +112,18 @@ def test_reporting_period_without_a_day_has_no_due_date():
     assert found.trace[0].startswith("reporting:") and "frequency: yearly" in found.trace[1]
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("ru", "ежеквартально до 25 числа последнего месяца квартала"),
+    ("kk", "тоқсан сайын тоқсанның соңғы айының 25-іне дейін"),
+])
+def test_a_day_of_the_last_month_is_not_one_of_the_month_after(lang, text):
+    found = find_deadline(text, lang, D(2024, 6, 1))
+    assert "due on day 25 of the last month of each period" in found.trace
+    assert found.schedule[:2] == (D(2024, 6, 25), D(2024, 9, 25))
+    following = find_deadline("ежеквартально до 25 числа месяца, следующего за отчетным кварталом", "ru", D(2024, 6, 1))
+    assert following.schedule[:2] == (D(2024, 7, 25), D(2024, 10, 25))
+
+
 def test_relative_trace_names_the_moved_day():
     found = find_deadline("в двухнедельный срок", "ru", D(2024, 3, 7))
     assert found.due == D(2024, 3, 26) and found.rule
