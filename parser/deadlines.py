@@ -25,6 +25,8 @@ standing      a standing duty ([periodic] standing; standing_cell only as a whol
 relative_adj  an adjective of time ([relative.adjectives], "two-week term") → relative
 relative      a duration with its frame ([relative] before/after, units, working/calendar) and the
               event it counts from ([anchors]) → relative
+lead          a lead time before a written date ([relative] lead_*, "ten days before 1 March 2025")
+              → date, due = the date minus the lead; before an undated event it is not read
 event         a term tied to an undated event ([events]) → relative without due date
 period_end    the end of a year, quarter, half-year or month ([periods] end_*) → period_end
 year          "in <year>", "in <year>-<year>", "by <year>" ([years]) → period_end at the end of the
@@ -50,6 +52,9 @@ How due dates are computed (``basis`` is the act's date or the date of receipt):
 - calendar days, weeks (7 days), months (the same day number, clamped to the month's end) and
   years from the basis; a due date on a day off moves to the next working day (the Civil Code
   rule for a term ending on a non-working day), and the trace says so;
+- a lead time before a written date counts back from that date: calendar days (days not marked
+  as working days), weeks, months, or working days by the same calendar, the date not counted;
+  the due date is not moved, as the written date is not;
 - a term counted from an event the act does not date, or tied to one, has no due date; nor has
   anything relative when there is no basis;
 - periodic terms get ``schedule``, the next due dates on or after the basis (4 for quarterly and
@@ -126,7 +131,8 @@ _SCHEMA: dict[str, Any] = {
                               "from_after", "reference_before", "reference_after", "reference_endings",
                               "list_joiners"), _WORDS),
     "relative": {**dict.fromkeys(("before", "after", "adjective_before", "adjective_after", "working",
-                                  "calendar"), _WORDS),
+                                  "calendar", "lead_before", "lead_marker", "lead_after"), _WORDS),
+                 "lead_date_first": _FLAG,
                  "units": dict.fromkeys(_UNITS, _WORDS), "adjectives": dict.fromkeys(_UNITS, _WORDS)},
     "anchors": dict.fromkeys(("event_before", "event_after", "basis_events", "event_stop_endings",
                               "event_trailing_words"), _WORDS),
@@ -455,6 +461,7 @@ class _Grammar:
             rf"(?:(?P<kind2>{p['day_kind']})\s+)?(?P<unit>{p['unit']})")
         self.day_number = re.compile(r"\d{1,2}(?!\d)")
         self.event_marker = _compile(w(data["anchors"]["event_before"]))
+        self.lead_time = _compile(self._lead("", rf"(?P<duration>{p['duration']})"))
         markers = data["markers"]
         self.from_marker = _compile(w(markers["from_before"] + markers["from_after"]))
         self.by_marker = _compile(w(markers["by_before"] + markers["by_after"]))
@@ -491,8 +498,9 @@ class _Grammar:
                          rf"\s*{p['month_words']}")
         anchor_weekday = (rf"(?:{w(periodic['weekday_before'])}\s+)?{p['weekday']}"
                           rf"(?:\s+{w(periodic['weekday_after'])})?")
+        anchor_lead = self._lead(p["date_list"], p["duration"])  # "a month before 1 July"
         # dates first: the day after "the year following the reporting one" may begin a date
-        anchor = rf"(?:{anchor_dates}|{anchor_dom}|{anchor_months}|{anchor_weekday})"
+        anchor = rf"(?:{anchor_lead}|{anchor_dates}|{anchor_dom}|{anchor_months}|{anchor_weekday})"
         gap = rf"\s*,?\s*(?:{_LETTER}++\s+){{0,4}}?"
         frequency = w([word for freq in _FREQUENCIES for word in periodic[freq]], right=False)
         # A frequency ends its word, or old texts glue its weekday to it: "weekly" + "Thursday".
@@ -531,6 +539,8 @@ class _Grammar:
         add("relative",
             rf"{anchor_before}(?:(?P<before>{w(relative['before'])})\s+)?(?P<duration>{p['duration']})"
             rf"(?:\s+(?P<after>{w(relative['after'])}))?{anchor_after}", _interpret_relative)
+        add("lead", self._lead(rf"(?P<anchor>{p['date']})", rf"(?P<duration>{p['duration']})"), _interpret_lead,
+            gate=w(relative["lead_after" if relative["lead_date_first"] else "lead_before"]))
 
         forms = []
         if events["before"] and events["nouns"]:
@@ -570,6 +580,17 @@ class _Grammar:
         add("date", rf"(?:(?P<by_b>{markers_before}){p['punct']})?(?P<dates>{p['date_list']})"
                     rf"(?:\s*(?P<by_a>{p['by_after']}))?", _interpret_date)
         return tuple(stages)
+
+    def _lead(self, dates: str, duration: str) -> str:
+        """A lead time before written dates, in the language's order; ``dates`` empty: the lead
+        time alone."""
+        relative, w = self.data["relative"], self.lex.words
+        before, after, marker = w(relative["lead_before"]), w(relative["lead_after"]), w(relative["lead_marker"])
+        if relative["lead_date_first"]:  # "by 1 March, ten days before"; the date's case may say "before" alone
+            lead = rf"(?:{before}\s+)?{duration}\s+{after}"
+            return rf"{dates}(?:\s+{marker})?\s+{lead}" if dates else lead
+        lead = rf"{before}\s+{duration}(?:\s+{after})?"  # "ten days before 1 March"
+        return rf"{lead}\s+{marker}\s+{dates}" if dates else lead
 
     # -- entry into force --------------------------------------------------------------------------
 
@@ -807,16 +828,46 @@ def _interpret_range(m: re.Match[str], ctx: _Context) -> _Result:
     return _deadline(ctx, m, "date", trace, due=due)
 
 
+def _read_duration(text: str, g: _Grammar) -> tuple[int | None, str | None, str | None]:
+    """(count, unit, the word saying working or calendar days) of a duration; count 1 when no
+    number is written ("a month")."""
+    parsed = g.duration.fullmatch(text)
+    count = g.number_of(parsed.group("num")) if parsed.group("num") else 1
+    return count, g.units.get(g.lex.fold(parsed.group("unit"))), parsed.group("kind1") or parsed.group("kind2")
+
+
+def _counted(ctx: _Context, start: dt.date, count: int, unit: str, working: bool, since: str,
+             trace: list[str]) -> dt.date:
+    """``start`` moved by ``count`` units, back when ``count`` is negative: days as working days by
+    the calendar when ``working`` (``start`` itself not counted), else as calendar days; weeks as 7
+    days; months and years to the same day number, clamped to the month's end. ``since`` names
+    ``start`` in the trace."""
+    way = "after" if count >= 0 else "before"
+    if unit == "day" and working:
+        due = ctx.calendar.add_working_days(start, count)
+        trace.append(f"{abs(count)} working day(s) {way} {since} {start}, {since} not counted -> {due}")
+    elif unit in ("month", "year"):
+        months = count * (12 if unit == "year" else 1)
+        due = _add_months(start, months)
+        trace.append(f"the same day {abs(months)} month(s) {way} {since} {start} -> {due}")
+    else:
+        days = count * (7 if unit == "week" else 1)
+        due = start + dt.timedelta(days=days)
+        trace.append(f"{abs(days)} calendar day(s) {way} {since} {start} -> {due}")
+    return due
+
+
+def _duration_shown(count: int, unit: str, working: bool) -> str:
+    return f"{count} " + ({"day": "working day(s)" if working else "calendar day(s)"}.get(unit, f"{unit}(s)"))
+
+
 def _interpret_relative(m: re.Match[str], ctx: _Context) -> _Result:
     g = ctx.grammar
     groups = m.groupdict()
     if "duration" in groups:  # the relative stage
         if not (groups["before"] or groups["after"]):
             return None  # a bare duration ("for 10 days") is no term
-        parsed = g.duration.fullmatch(groups["duration"])
-        count = g.number_of(parsed.group("num")) if parsed.group("num") else 1
-        unit = g.units.get(g.lex.fold(parsed.group("unit")))
-        kind_word = parsed.group("kind1") or parsed.group("kind2")
+        count, unit, kind_word = _read_duration(groups["duration"], g)
     else:  # the relative_adj stage
         if groups["prefix"]:
             count = g.prefixes.get(g.lex.fold(groups["prefix"]))
@@ -830,8 +881,7 @@ def _interpret_relative(m: re.Match[str], ctx: _Context) -> _Result:
     calendar_days = kind_word is not None and not working
     rules = g.data["rules"]
     trace = [f"relative: {_quote(m.group(0))}"]
-    trace.append(f"duration: {count} " + ({"day": "calendar day(s)" if calendar_days else "working day(s)"}
-                                          .get(unit, f"{unit}(s)")))
+    trace.append(f"duration: {_duration_shown(count, unit, not calendar_days)}")
     event, end = groups.get("anchor_b"), m.end()
     if groups.get("anchor_a"):
         length = _event_length(groups["anchor_a"], g)
@@ -845,22 +895,36 @@ def _interpret_relative(m: re.Match[str], ctx: _Context) -> _Result:
     if ctx.basis is None:
         trace.append("no basis date: not computed")
         return _deadline(ctx, m, "relative", trace, end=end)
-    if unit == "day" and not calendar_days:
-        if kind_word is None:
-            trace.append("days not marked as calendar days are working days: " + rules["working_days"])
-        due = ctx.calendar.add_working_days(ctx.basis, count)
-        trace.append(f"{count} working day(s) after the basis {ctx.basis}, the basis not counted -> {due}")
+    working_days = unit == "day" and not calendar_days
+    if working_days and kind_word is None:
+        trace.append("days not marked as calendar days are working days: " + rules["working_days"])
+    due = _counted(ctx, ctx.basis, count, unit, working_days, "the basis", trace)
+    if working_days:
         return _deadline(ctx, m, "relative", trace, end=end, due=due, rule=rules["working_days"])
-    if unit in ("month", "year"):
-        months = count * (12 if unit == "year" else 1)
-        due = _add_months(ctx.basis, months)
-        trace.append(f"the same day {months} month(s) after the basis {ctx.basis} -> {due}")
-    else:
-        days = count * (7 if unit == "week" else 1)
-        due = ctx.basis + dt.timedelta(days=days)
-        trace.append(f"{days} calendar day(s) after the basis {ctx.basis} -> {due}")
     due, moved = _moved_off_day_off(ctx, due, trace)
     return _deadline(ctx, m, "relative", trace, end=end, due=due, rule=rules["day_off_moves"] if moved else None)
+
+
+def _interpret_lead(m: re.Match[str], ctx: _Context) -> _Result:
+    """A lead time before a written date: "ten days before 1 March 2025" is due on 19 February."""
+    g = ctx.grammar
+    dates = g.parse_dates(m.group("anchor"))
+    count, unit, kind_word = _read_duration(m.group("duration"), g)
+    if len(dates) != 1 or not count or unit is None:
+        return None
+    working = kind_word is not None and g.lex.fold(kind_word) in g.working_words
+    trace = [f"lead: {_quote(m.group(0))}", f"lead time: {_duration_shown(count, unit, working)}"]
+    if unit == "day" and kind_word is None:
+        trace.append("days before a written date not marked as working days are calendar days")
+    valid, anchor = _resolve(dates[0], ctx, trace)
+    if not valid:
+        return None
+    if anchor is None:
+        return _deadline(ctx, m, "date", trace)
+    due = _counted(ctx, anchor, -count, unit, working, "the date", trace)
+    name = _day_off_name(ctx, due)
+    trace.append(f"due {due}" + (f" ({name}; counted back from a written date, it is not moved)" if name else ""))
+    return _deadline(ctx, m, "date", trace, due=due)
 
 
 def _interpret_event(m: re.Match[str], ctx: _Context) -> _Result:
@@ -999,6 +1063,7 @@ class _Anchor:
     dates: tuple[tuple[int, int], ...] = ()
     day_of_month: int | None = None
     last_month: bool = False  # the day is one of each period's last month, not of the month after it
+    lead: tuple[int, str, bool] | None = None  # (count, unit, working days) before each date
     months: tuple[int, ...] = ()
     weekday: int | None = None
 
@@ -1008,6 +1073,12 @@ def _anchor(text: str | None, g: _Grammar) -> _Anchor:
         return _Anchor()
     dates = g.parse_dates(text)
     if dates:
+        lead = g.lead_time.search(text)
+        if lead:
+            count, unit, kind_word = _read_duration(lead.group("duration"), g)
+            if count and unit:
+                working = kind_word is not None and g.lex.fold(kind_word) in g.working_words
+                return _Anchor(dates=tuple((p.day, p.month) for p in dates), lead=(count, unit, working))
         return _Anchor(dates=tuple((p.day, p.month) for p in dates))
     folded = g.lex.fold(text)
     if any(word in folded for word in g.day_of_month_words):
@@ -1101,6 +1172,8 @@ def _periodic(m: re.Match[str], ctx: _Context, freq: str, step: int, stage: str,
     anchor = _anchor(groups["post"] or groups.get("glued") or groups.get("pre"), g)
     if anchor.dates:
         trace.append("due on " + ", ".join(f"{day:02d}.{month:02d}" for day, month in anchor.dates))
+        if anchor.lead:
+            trace.append(f"lead time: {_duration_shown(*anchor.lead)} before each date")
     elif anchor.day_of_month is not None:
         which = "the last month of" if anchor.last_month else "the month following"
         trace.append(f"due on day {anchor.day_of_month} of {which} each period")
@@ -1115,7 +1188,12 @@ def _periodic(m: re.Match[str], ctx: _Context, freq: str, step: int, stage: str,
     if ctx.basis is None:
         trace.append("no basis date: no schedule")
         return _deadline(ctx, m, "periodic", trace)
-    schedule = _schedule(freq, ctx.basis, anchor, step)
+    if anchor.lead:  # the dates a lead after the basis reaches, each counted back by the lead
+        count, unit, working = anchor.lead
+        dates = _schedule(freq, _counted(ctx, ctx.basis, count, unit, working, "the basis", []), anchor, step)
+        schedule = tuple(_counted(ctx, day, -count, unit, working, "the date", []) for day in dates)
+    else:
+        schedule = _schedule(freq, ctx.basis, anchor, step)
     trace.append(f"next due dates on or after the basis {ctx.basis}: " + ", ".join(map(str, schedule)))
     return _deadline(ctx, m, "periodic", trace, due=schedule[0] if schedule else None, schedule=schedule)
 

@@ -124,6 +124,17 @@ def test_a_day_of_the_last_month_is_not_one_of_the_month_after(lang, text):
     assert following.schedule[:2] == (D(2024, 7, 25), D(2024, 10, 25))
 
 
+@pytest.mark.parametrize("lang, text, lead", [
+    ("ru", "за 5 рабочих дней до 1 апреля 2025 года", "за 5 рабочих дней "),
+    ("kk", "2025 жылғы 1 сәуірге дейін 5 жұмыс күні бұрын", " дейін 5 жұмыс күні бұрын"),
+])
+def test_a_lead_in_working_days_counts_back_by_the_calendar(lang, text, lead):
+    found = find_deadline(text, lang, D(2024, 6, 1))
+    assert found.due == kz_calendar().add_working_days(D(2025, 4, 1), -5) == D(2025, 3, 20)
+    assert found.text == text and lead in found.text
+    assert "5 working day(s) before the date 2025-04-01, the date not counted -> 2025-03-20" in found.trace
+
+
 def test_relative_trace_names_the_moved_day():
     found = find_deadline("в двухнедельный срок", "ru", D(2024, 3, 7))
     assert found.due == D(2024, 3, 26) and found.rule
