@@ -305,7 +305,7 @@ class _Mention:
     match: GazetteerMatch | None
     kind: str
     cases: frozenset[str]
-    place: tuple[int, int] | None = None  # token range of a place that narrows a known group
+    place: tuple[int, int] | None = None  # token range of a place or quoted name that narrows a known group
     alias: Alias | None = None  # the act's short name it was found by («Агентству»)
     inner: tuple[_Mention, ...] = ()  # the mentions an unknown name took in («Председателем Агентства»)
     apposition: tuple[int, int] | None = None  # first word and head of an apposition («- получателям средств»)
