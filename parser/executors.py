@@ -57,6 +57,7 @@ _ADJECTIVES = frozenset({"ADJF", "PRTF", "NUMR"})
 _SHORT_ADJECTIVES = frozenset({"ADJS", "PRTS"})
 _QUOTES = frozenset("«»\"“”„")
 _DASHES = frozenset("-\u2013\u2014")
+_OPENING_ONLY = frozenset("«„")  # quote marks that never close a name
 _CLOSING = {"«": "»", "“": "”", "„": "“", '"': '"', "(": ")"}
 _ISSUER = "issuer_"  # members of a group entry that names a body or post of the issuing region
 _MAX_BRACKET = 40  # tokens a parenthesis or a quoted name may span
@@ -407,12 +408,22 @@ class _Clause:
         return frozenset((case,)) if case else token.cases
 
     def closing(self, j: int) -> int | None:
-        """The bracket or quote that closes the one at ``j``."""
-        close = _CLOSING.get(self.tokens[j].text)
+        """The bracket or quote that closes the one at ``j``. Quotes opened inside «» nest, and
+        may share the closing mark («АО «ФНБ «Самрук-Қазына»»» is written «АО «ФНБ «Самрук-Қазына»»)."""
+        opening = self.tokens[j].text
+        close = _CLOSING.get(opening)
+        depth, shared = 0, None
         for k in range(j + 1, min(len(self.tokens), j + _MAX_BRACKET)):
-            if self.tokens[k].text == close or (close != ")" and self.tokens[k].text in _QUOTES and close != '"'):
+            text = self.tokens[k].text
+            if shared is not None and not depth and text in {"«", ",", "(", ";"}:
+                return shared  # the next name begins: the inner name's mark closed both
+            if opening == "«" and text == "«":
+                depth += 1
+            elif opening == "«" and text == "»" and depth:
+                depth, shared = depth - 1, k
+            elif text == close or (close != ")" and text in _QUOTES and close != '"'):
                 return k
-        return None
+        return shared
 
     def opening(self, j: int) -> int | None:
         """The bracket or quote that opens the one closing at ``j``."""
@@ -581,6 +592,8 @@ class _Clause:
         tokens = self.tokens
         if tokens[mention.start].text in _QUOTES and tokens[mention.end - 1].text in _QUOTES:
             return True
+        if 0 < mention.start and tokens[mention.start - 1].text in _QUOTES and tokens[mention.end - 1].text in _QUOTES:
+            return True  # «ФНБ «Самрук-Қазына»: the inner name's closing mark closes the outer quotes too
         return 0 < mention.start and mention.end < len(tokens) and tokens[mention.start - 1].text in _QUOTES and tokens[mention.end].text in _QUOTES
 
     def _place_before_kk(self, start: int) -> int:
@@ -707,7 +720,7 @@ class _Clause:
             if after_title and token.cap and token.word:
                 j = end = j + 1
                 continue
-            if token.text in _QUOTES and j == end:
+            if token.text in _CLOSING and token.text in _QUOTES and j == end:  # an opening mark: «» is not opened by »
                 close = self.closing(j)
                 if close is None:
                     break
@@ -760,6 +773,8 @@ class _Clause:
                     )
                 )
                 pending_adjective = j > end and "gent" in tokens[j - 1].adjective_cases
+                # a form of incorporation opens the next company («АО «...», НПП «Атамекен»»)
+                continues = continues and self.head_kind(separator) != "company"
                 if continues and (j == end or pending_adjective):
                     j = separator
                     continue
@@ -793,7 +808,7 @@ class _Clause:
                     break
                 start = inner.start  # «... басқармасының бастығы», «"Алматыавтожол" кәсіпорны»
                 continue
-            if previous.text in _QUOTES or previous.text == ")":
+            if previous.text in _QUOTES - _OPENING_ONLY or previous.text == ")":  # a quoted modifier ends here
                 opening = self.opening(start - 1)
                 if opening is None or any(covered[k] not in (None, covered[opening + 1]) for k in range(opening, start)):
                     break
