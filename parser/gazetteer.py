@@ -66,6 +66,8 @@ class FormerName(BaseModel):
     name_ru: str = Field(min_length=2)
     name_kk: str = Field(min_length=2)
     until: dt.date
+    short_ru: tuple[str, ...] = ()  # the abbreviations of that name («МЦРИАП»)
+    short_kk: tuple[str, ...] = ()
 
 
 class ActivityField(BaseModel):
@@ -180,6 +182,8 @@ class Entry(BaseModel):
             yield variant, "variant", None
         for former in self.former:
             yield getattr(former, f"name_{lang}"), "former", former
+            for short in getattr(former, f"short_{lang}"):
+                yield short, "former", former
 
     def period(self, former: FormerName | None) -> tuple[dt.date, dt.date]:
         """The days a wording was in use: a former name up to its ``until``, the present names

@@ -44,8 +44,11 @@ class FormerName(BaseModel):
     name_ru: str = Field(min_length=3)
     name_kk: str = Field(min_length=3)
     until: str
+    short_ru: list[str] = []
+    short_kk: list[str] = []
 
     _until = field_validator("until")(_iso_date)
+    _names = field_validator("short_ru", "short_kk")(_clean_names)
 
 
 class Entry(BaseModel):
@@ -101,6 +104,7 @@ class Entry(BaseModel):
             *getattr(self, f"short_{lang}"),
             *getattr(self, f"variants_{lang}"),
             *(getattr(former, f"name_{lang}") for former in self.former),
+            *(short for former in self.former for short in getattr(former, f"short_{lang}")),
         ]
 
 
