@@ -54,6 +54,7 @@ class _Grammar:
     appendix_reference: re.Pattern[str]
     note: re.Pattern[str]
     stamp: re.Pattern[str]
+    approval: re.Pattern[str]
     number: re.Pattern[str]
     date_words: re.Pattern[str]
     months: tuple[re.Pattern[str], ...]
@@ -87,6 +88,7 @@ def grammar(lang: str) -> _Grammar:
         appendix_reference=re.compile(patterns["appendix_reference"], flags),
         note=re.compile(patterns["note"], flags),
         stamp=re.compile(patterns["stamp"], flags),
+        approval=re.compile(patterns["approval"]),
         number=re.compile(patterns["number"]),
         date_words=re.compile(patterns["date_words"].replace("{month}", month_alternation), flags),
         months=tuple(re.compile(rf"(?:{name})", flags) for name in month_names),
@@ -255,14 +257,16 @@ class _Walker:
             return False
         if _POINT.match(block.text) or _issuer_in(block.text, self.g, at_start=True) is None:
             return False
+        if self.g.approval.search(block.text):
+            return False  # "... Премьер-Министрінің ... өкімімен БЕКІТІЛГЕН" names the issuer, but signs nothing
         if block.bold or block.kind == "quote":
             return True
         # Not bold: a signature only if no operative point follows before an appendix.
         for later in self.blocks[index + 1:]:
             if self.is_appendix_marker(later):
                 return True
-            if _POINT.match(later.text) and later.kind != "quote":
-                return False
+            if _POINT.match(later.text) and later.kind != "quote" or later.kind == "row":
+                return False  # points or a table follow: a title naming its issuer, no signature
         return True
 
     def is_appendix_marker(self, block: Block) -> bool:
@@ -380,8 +384,8 @@ class _Walker:
             if text.rstrip().endswith(":") and self.g.exceptions.search(text) and stack:
                 self.exception_lists.add(stack[-1].path)
             index += 1
-        if self.signature_index is None and not any(n.kind == "point" for n in self.top):
-            self.warnings.append("no numbered points found: the act has no operative structure")
+        if self.signature_index is None and not any(n.kind in ("point", "table_row") for n in self.top):
+            self.warnings.append("no numbered points or table rows found: the act has no operative structure")
 
     @staticmethod
     def _previous_subpoint_number(stack: list[_Node]) -> str | None:
@@ -537,6 +541,9 @@ def _is_column_numbering(cells: tuple[str, ...]) -> bool:
 # Header
 
 
+_APPROVAL_BLOCKS = 4  # the approval stamp stands in the first lines
+
+
 def _parse_header(walker: _Walker, provenance: tuple[str, ...], source: str) -> tuple[ActHeader, list[str]]:
     g = walker.g
     lang = walker.lang
@@ -596,6 +603,22 @@ def _parse_header(walker: _Walker, provenance: tuple[str, ...], source: str) -> 
                     number = number or numbers[-1].group("number")
                     break
             break
+    # A list or plan approved by an act names it in its stamp: "УТВЕРЖДЕН распоряжением
+    # Премьер-Министра Республики Казахстан от 15 января 2025 года № 5-р" ("... өкімімен БЕКІТІЛГЕН").
+    approval: int | None = None
+    if not (kind and date and number):
+        for index, block in enumerate(walker.blocks[:_APPROVAL_BLOCKS]):
+            if block.kind == "row" or not g.approval.search(block.text) or _word_count(block.text) > 30:
+                continue
+            approval = index
+            found_date = find_date(block.text, lang)
+            found_number = g.number.search(block.text)
+            if found_date or found_number:
+                kind = kind or _kind_in(block.text, g)
+                date = date or (found_date[0] if found_date else None)
+                number = number or (found_number.group("number") if found_number else None)
+                issuer = issuer or _issuer_in(block.text, g)
+                break
     # Provenance: the "# note:" line and the file name of the database copy.
     if not (kind and date and number):
         for line in provenance:
@@ -634,6 +657,9 @@ def _parse_header(walker: _Walker, provenance: tuple[str, ...], source: str) -> 
     bold = next((b for b in candidates if b.bold), None)
     plain = next((b for b in candidates if not (_kind_in(b.text, g) and (find_date(b.text, lang) or g.number.search(b.text)) and _word_count(b.text) <= 25)), None)
     chosen = heading or bold or plain
+    if chosen is None and approval is not None:
+        # the heading under the stamp: "ПЕРЕЧЕНЬ ПОРУЧЕНИЙ по итогам ..."
+        chosen = next((b for b in walker.blocks[approval + 1 : approval + 3] if b.kind != "row"), None)
     title = chosen.text if chosen else None
     if not date:
         warnings.append("act date not found")
