@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, bindparam, create_engine, event, func, insert, select
+from sqlalchemy import Connection, Engine, bindparam, create_engine, event, func, insert, or_, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
@@ -316,9 +316,13 @@ class Registry:
             other = {"ru": "kk", "kk": "ru"}
             wanted = {(row.kind, row.number, row.date, other.get(row.language)) for row in own}
             candidates: dict[tuple, list[int]] = {}
+            numbers = {row.number for row in own if row.number is not None}
+            unnumbered = {row.date for row in own if row.number is None}
+            # both through the (number, date) index: by number, or numberless on those days
+            found_acts = or_(acts.c.number.in_(numbers), acts.c.number.is_(None) & acts.c.date.in_(unnumbered))
             for row in conn.execute(
                 select(acts.c.id, acts.c.kind, acts.c.number, acts.c.date, acts.c.language).where(
-                    acts.c.date.in_({row.date for row in own})
+                    found_acts, acts.c.date.in_({row.date for row in own})
                 )
             ):
                 if (row.kind, row.number, row.date, row.language) in wanted:
