@@ -31,6 +31,7 @@ class _ItemGrammar:
     final_result: re.Pattern[str]
     columns: dict[str, re.Pattern[str]]
     ditto: re.Pattern[str]
+    after_executors: re.Pattern[str]
 
 
 @lru_cache(maxsize=None)
@@ -44,6 +45,7 @@ def _grammar(lang: str) -> _ItemGrammar:
         final_result=re.compile(data["final_result"]["pattern"], flags),
         columns={key: re.compile(value, flags) for key, value in data["columns"].items()},
         ditto=re.compile(data["ditto"]["pattern"], flags),
+        after_executors=re.compile(data["after_executors"]["pattern"], flags),
     )
 
 
@@ -135,6 +137,10 @@ class _Builder:
             if start <= executor.span[0] < own_end:
                 cut = max(cut, executor.span[1] - start)
         action = own[cut:]
+        if cut:
+            skipped = self.g.after_executors.match(action)
+            if skipped:
+                action, cut = action[skipped.end():], cut + skipped.end()
         if deadline and deadline.span and deadline.text:
             local = (deadline.span[0] - start - cut, deadline.span[1] - start - cut)
             if 0 <= local[0] < local[1] <= len(action):

@@ -47,3 +47,16 @@ def test_a_company_acting_along_in_a_paragraph_is_a_co_executor(lang):
     # «1. Акимам районов, ...: ...; совместно с АО "Алматыгаз" создать предприятия ...»
     item = _item(f"kz-{lang}-reshenie-akima-19970401-a1811.txt", ("1",))
     assert ("almatygaz", "co") in [(e.id, e.role) for e in item.executors][1:]
+
+
+@pytest.mark.parametrize(("sample", "number", "opening"), [
+    # «2. Алматинскому и Талдыкорганскому объединениям ... (Чукарин В.Ф., Демесинов А.А.) обеспечить ...»
+    ("kz-ru-reshenie-akima-19980205-2-46.txt", "2", "обеспечить выращивание"),
+    ("kz-kk-reshenie-akima-19980205-2-46.txt", "2", "отырғызу материалдарын"),
+    # «... Үкіметімен бірлесіп, осы Жарлықтан туындайтын өзге де шараларды ...»
+    ("kz-kk-ukaz-20231005-366.txt", "3", "осы Жарлықтан туындайтын"),
+])
+def test_the_action_starts_after_the_persons_and_the_co_marker(sample, number, opening):
+    act = parse_file(data_path("samples") / sample)
+    item = next(item for item in act.items if item.number == number)
+    assert item.action.startswith(opening)
