@@ -499,13 +499,13 @@ class _Clause:
         capital the act defined it with («Агентству», not «агентству» of another agency)."""
         phrase = _name_phrase(alias.phrase, self.lang)
         capital = alias.phrase[:1].isupper()
+        base = None if self.lang == "ru" else alias.phrase.split()[-1]  # a Kazakh head's case is read against it
         for i in range(len(self.tokens) - len(phrase) + 1):
             end = self.phrase_at(i, phrase, by_keys=True)
             if end is None or self.tokens[i].cap != capital or any(self.covered[k] is not None for k in range(i, end)):
                 continue
             head = i if self.lang == "ru" else end - 1
-            words = [t.text for t in nlp(self.lang).tokenizer(alias.phrase) if not t.is_space]
-            cases = self.head_cases(head, None if self.lang == "ru" else words[-1])
+            cases = self.head_cases(head, base)
             kind = "body" if alias.entry is None or alias.entry.kind == "company" else alias.entry.kind
             match = None
             if alias.entry is not None:

@@ -548,25 +548,38 @@ def _step(nodes: list[_Node], word: frozenset[str]) -> list[_Node]:
     return list(following.values())
 
 
-def _read_file(path: Path) -> list[Entry]:
+def _toml(path: Path) -> dict:
     try:
         with path.open("rb") as fh:
-            data = tomllib.load(fh)
+            return tomllib.load(fh)
     except FileNotFoundError:
         raise DataError(f"gazetteer: expected a file, got no file {path}") from None
     except tomllib.TOMLDecodeError as exc:
         raise DataError(f"gazetteer {path}: expected valid TOML, got {exc}") from None
-    if set(data) - {"entry"}:
-        raise DataError(f"gazetteer {path}: expected only [[entry]] tables, got {sorted(data)}")
+
+
+def _invalid(path: Path, exc: ValidationError, what: str, where: str) -> DataError:
+    """One line for the first problem pydantic found: the file, the table, the key, the value."""
+    error = exc.errors()[0]
+    location = ".".join(str(part) for part in error["loc"]) or where
+    return DataError(f"gazetteer {path}: {what}{location}: {error['msg']}, got {error.get('input')!r}")
+
+
+def _tables(path: Path, name: str) -> list:
+    data = _toml(path)
+    if set(data) - {name}:
+        raise DataError(f"gazetteer {path}: expected only [[{name}]] tables, got {sorted(data)}")
+    return data.get(name, [])
+
+
+def _read_file(path: Path) -> list[Entry]:
     entries = []
-    for number, raw in enumerate(data.get("entry", []), start=1):
+    for number, raw in enumerate(_tables(path, "entry"), start=1):
         try:
             entries.append(Entry.model_validate(raw))
         except ValidationError as exc:
-            error = exc.errors()[0]
-            where = ".".join(str(part) for part in error["loc"]) or "entry"
             name = raw.get("id", f"#{number}") if isinstance(raw, dict) else f"#{number}"
-            raise DataError(f"gazetteer {path}: entry {name!r}: {where}: {error['msg']}, got {error.get('input')!r}") from None
+            raise _invalid(path, exc, f"entry {name!r}: ", "entry") from None
     return entries
 
 
@@ -574,17 +587,9 @@ def _read_posts(path: Path) -> tuple[PostRule, ...]:
     if not path.exists():
         return ()
     try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-        if set(data) - {"post"}:
-            raise DataError(f"gazetteer {path}: expected only [[post]] tables, got {sorted(data)}")
-        return tuple(PostRule.model_validate(raw) for raw in data.get("post", []))
-    except tomllib.TOMLDecodeError as exc:
-        raise DataError(f"gazetteer {path}: expected valid TOML, got {exc}") from None
+        return tuple(PostRule.model_validate(raw) for raw in _tables(path, "post"))
     except ValidationError as exc:
-        error = exc.errors()[0]
-        where = ".".join(str(part) for part in error["loc"]) or "post"
-        raise DataError(f"gazetteer {path}: {where}: {error['msg']}, got {error.get('input')!r}") from None
+        raise _invalid(path, exc, "", "post") from None
 
 
 def _derived_posts(entries: Sequence[Entry], rules: Sequence[PostRule]) -> list[Entry]:
@@ -621,14 +626,9 @@ def _read_fields(path: Path) -> ActivityFields | None:
     if not path.exists():
         return None
     try:
-        with path.open("rb") as fh:
-            return ActivityFields.model_validate(tomllib.load(fh))
-    except tomllib.TOMLDecodeError as exc:
-        raise DataError(f"gazetteer {path}: expected valid TOML, got {exc}") from None
+        return ActivityFields.model_validate(_toml(path))
     except ValidationError as exc:
-        error = exc.errors()[0]
-        where = ".".join(str(part) for part in error["loc"])
-        raise DataError(f"gazetteer {path}: {where}: {error['msg']}, got {error.get('input')!r}") from None
+        raise _invalid(path, exc, "", "") from None
 
 
 @lru_cache(maxsize=1)
