@@ -35,7 +35,7 @@ from spacy.tokens import Doc
 from tapsyrma.corpora import data_path
 
 from .errors import DataError, LanguageError
-from .morphology import lemmas_ru, stems_kk
+from .morphology import folded_kk, lemmas_ru, stems_kk
 from .nlp import LANGUAGES, nlp
 
 __all__ = ["ActivityField", "ActivityFields", "Entry", "FormerName", "Gazetteer", "GazetteerMatch", "PostRule", "Via", "gazetteer"]
@@ -232,19 +232,21 @@ def _is_abbreviation(word: str) -> bool:
 
 @lru_cache(maxsize=1 << 18)
 def word_keys(word: str, lang: str) -> frozenset[str]:
-    """The keys a text word matches by: its lemmas/stems, and, when it starts with two capitals
-    (МИД, МИДом, ҚР-ның), the same keys marked as an abbreviation."""
+    """The keys a text word matches by: its lemmas/stems (Kazakh ones also with the letters older
+    acts spell in Russian folded, so «калалар» meets «қалалар»), and, when it starts with two capitals (МИД,
+    МИДом, ҚР-ның), the unfolded keys marked as an abbreviation: ҚМ and КМ are two ministries."""
     if word in _QUOTES:
         return frozenset()
     if not any(ch.isalnum() for ch in word):
         return frozenset((word,))
     keys = lemmas_ru(word) if lang == "ru" else stems_kk(word)
+    plain = frozenset(keys) if lang == "ru" else frozenset(keys) | {folded_kk(key) for key in keys}
     if word[:2].isupper():
         capitals = len(word) - len(word.lstrip("".join(ch for ch in set(word) if ch.isupper())))
         marked = {_ABBREVIATION_MARK + key for key in keys}
         marked.add(_ABBREVIATION_MARK + word[:capitals].casefold())
-        return frozenset(keys) | marked
-    return frozenset(keys)
+        return plain | marked
+    return plain
 
 
 def _name_keys(word: str, lang: str) -> frozenset[str]:

@@ -178,6 +178,7 @@ class _Rules:
     vowels: frozenset[str]
     neutralisation: dict[str, str]
     repairs: dict[int, str]
+    folds: dict[int, str]
     min_stem: int
     max_cases: int
     possessive_slot: int
@@ -236,6 +237,7 @@ def _rules() -> _Rules:
             vowels=classes["vowel"],
             neutralisation=dict(data["final_neutralisation"]),
             repairs=str.maketrans(data["letter_repairs"]),
+            folds=str.maketrans(data["letter_folds"]),
             min_stem=int(data["min_stem_letters"]),
             max_cases=int(data["max_case_suffixes"]),
             possessive_slot=possessive_slot,
@@ -244,7 +246,7 @@ def _rules() -> _Rules:
             slot_count=len(slots),
         )
     except (KeyError, TypeError, ValueError) as exc:
-        raise _rules_error(path, f"expected keys classes, harmony, slot (with 'plural', 'possessive' and 'case' slots), final_neutralisation, letter_repairs, min_stem_letters, max_case_suffixes; got error {exc!r}") from None
+        raise _rules_error(path, f"expected keys classes, harmony, slot (with 'plural', 'possessive' and 'case' slots), final_neutralisation, letter_repairs, letter_folds, min_stem_letters, max_case_suffixes; got error {exc!r}") from None
 
 
 def _agrees(stem: str, suffix: _Suffix, rules: _Rules) -> bool:
@@ -346,6 +348,12 @@ def caseless_kk(word: str, case: str) -> str:
 def repair_kk(text: str) -> str:
     """``text`` with letters older acts write in place of Kazakh ones put right (Latin i → і)."""
     return text.translate(_rules().repairs)
+
+
+def folded_kk(text: str) -> str:
+    """``text`` with the Kazakh letters older acts write with Russian ones folded to those
+    (``қалалар`` and ``калалар`` → ``калалар``): a key two spellings share, not a repair."""
+    return text.translate(_rules().folds)
 
 
 @lru_cache(maxsize=_CACHE_SIZE)

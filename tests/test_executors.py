@@ -169,6 +169,16 @@ def test_abbreviations_match_only_in_capitals():
     assert gazetteer().matches("мид", "ru") == []
 
 
+def test_kazakh_names_written_with_russian_letters_are_found():
+    # older acts typed on Russian keyboards: «Қаржы» as «Каржы», «қалалар» as «калалар»
+    names = gazetteer()
+    assert names.lookup("Каржы министрлігіне", "kk").id == "mf"
+    assert names.lookup("аудандар мен калалар әкімдері", "kk").id == "group_district_and_city_akims"
+    # abbreviations are not folded: ҚМ (finance) and КМ (transport) are different ministries
+    assert names.lookup("ҚМ", "kk").id == "mf"
+    assert names.lookup("КМ", "kk").id == "mtr"
+
+
 def test_lookup_resolves_any_wording():
     names = gazetteer()
     assert names.lookup("Министерству финансов", "ru").id == "mf"
