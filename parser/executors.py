@@ -761,6 +761,7 @@ class _Clause:
                         and covered.start == separator
                         and "gent" in following.cases
                         and "datv" not in following.cases
+                        and not (self.head_kind(separator) and following.cases - {"gent"})
                     )
                     or (
                         covered is None
