@@ -35,6 +35,7 @@ from spacy.tokens import Doc
 from tapsyrma.corpora import data_path
 
 from .errors import DataError, LanguageError
+from .langdata import load
 from .morphology import folded_kk, lemmas_ru, stems_kk
 from .nlp import LANGUAGES, nlp
 
@@ -184,6 +185,15 @@ class Entry(BaseModel):
             yield getattr(former, f"name_{lang}"), "former", former
             for short in getattr(former, f"short_{lang}"):
                 yield short, "former", former
+
+    def name_on(self, lang: str, on: dt.date | None) -> str:
+        """The name the entry had on ``on`` (a former name before its renaming), else the present one."""
+        if on is not None:
+            for former in self.former:
+                start, until = self.period(former)
+                if start <= on <= until:
+                    return getattr(former, f"name_{lang}")
+        return self.name(lang)
 
     def period(self, former: FormerName | None) -> tuple[dt.date, dt.date]:
         """The days a wording was in use: a former name up to its ``until``, the present names
@@ -373,13 +383,16 @@ class Gazetteer:
         """The keys of a word, and for a conjunction of the joiners (и; және, мен, бен, пен) a key
         they share: names coordinate with any of them («қалалар мен ... округтердің» is
         «қалалардың және ... округтердің»)."""
-        if word.casefold() in getattr(self.fields, f"joiners_{lang}") and word.isalpha():
+        if word.casefold() in getattr(self.fields, f"joiners_{lang}"):
             return keys | _CONJUNCTION
         return keys
 
     def lookup(self, name: str, lang: str, *, on: dt.date | None = None) -> Entry | None:
         """The entry a wording (name, short form, former name, variant; any case form) names."""
         words = [(t.text.casefold(), self._conjoined(t.text, k, lang)) for t in nlp(lang).tokenizer(name) if not t.is_space and (k := word_keys(t.text, lang))]
+        words = [words[i] for i in _outside_qualifiers(words, lang)]
+        while words and not any(ch.isalnum() for ch in words[-1][0]):
+            words.pop()  # the comma that set a qualifier off at the end
         keys = [k for _, k in words]
         nodes = [self._trie(lang)]
         for word in keys:
@@ -485,8 +498,11 @@ class Gazetteer:
         root = self._trie(lang)
         positions = [i for i, token in enumerate(doc) if token.text not in _QUOTES and not token.is_space]
         keys = [self._conjoined(doc[i].text, word_keys(doc[i].text, lang), lang) for i in positions]
-        found: list[tuple[int, int, list[_Candidate]]] = []
         words = [(doc[i].text.casefold(), k) for i, k in zip(positions, keys)]
+        kept = _outside_qualifiers(words, lang)
+        if len(kept) < len(words):
+            positions, keys, words = [positions[i] for i in kept], [keys[i] for i in kept], [words[i] for i in kept]
+        found: list[tuple[int, int, list[_Candidate]]] = []
         for first in range(len(positions)):
             for end, candidate in self._family_matches(words, first, lang) if self._families else ():
                 found.append((first, end - 1, [candidate]))
@@ -519,6 +535,30 @@ def _holder_end(words: Sequence[tuple[str, frozenset[str]]], i: int) -> int:
     if i + 1 < len(words) and _INITIALS.match(words[i + 1][0]) and not _INITIALS.match(words[i][0]):
         return i + 2
     return i
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def _qualifiers(lang: str) -> tuple[Phrase, ...]:
+    """Phrases that qualify a name without changing whom it names («независимо от форм
+    собственности», «меншік түріне қарамастан»), as word keys."""
+    tokenizer = nlp(lang).tokenizer
+    return tuple(
+        tuple(word_keys(t.text, lang) for t in tokenizer(phrase) if not t.is_space)
+        for phrase in load(lang, "executors")["markers"]["transparent"]
+    )
+
+
+def _outside_qualifiers(words: Sequence[tuple[str, frozenset[str]]], lang: str) -> list[int]:
+    """The indices of ``words`` outside any qualifier phrase: names are matched through those."""
+    kept, i = [], 0
+    while i < len(words):
+        end = next((e for phrase in _qualifiers(lang) if (e := _phrase_end(words, i, phrase))), None)
+        if end is None:
+            kept.append(i)
+            i += 1
+        else:
+            i = end
+    return kept
 
 
 def _insert(root: _Node, keys: Sequence[frozenset[str]]) -> _Node:
