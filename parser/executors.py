@@ -972,6 +972,10 @@ class _Clause:
                     break
             else:
                 return
+        if any(match.entry.kind == "group" for _, _, match in resolved):
+            # a conjunct that is itself a group («акимам районов, г.Капчагая, сельских округов»)
+            # makes the whole a group: groups stay groups, as «акимам областей, городов Астаны»
+            return
         self.unplace(mention)
         for index, (a, b, match) in enumerate(resolved):
             if self.lang == "ru":
@@ -1391,8 +1395,9 @@ def _nominative(clause: _Clause, mention: _Mention) -> str:
 
 
 def _place_names(clause: _Clause, place: tuple[int, int]) -> dict[str, str]:
-    """A place (or a quoted name) as written, and in the other language when the gazetteer
-    knows its akimat («Восточно-Казахстанской области» → «Шығыс Қазақстан облысының»)."""
+    """A place (or a quoted name) as written, and in the other language, as named on the act's
+    date, when the gazetteer knows its akimat («Восточно-Казахстанской области» → «Шығыс
+    Қазақстан облысының»)."""
     written = clause.doc.text[clause.tokens[place[0]].start : clause.tokens[place[1] - 1].end]
     if clause._quoted_name(*place):
         return dict.fromkeys(LANGUAGES, written)  # a proper name reads the same in both languages
@@ -1401,7 +1406,7 @@ def _place_names(clause: _Clause, place: tuple[int, int]) -> dict[str, str]:
     if akimat is not None:
         for lang in LANGUAGES:
             before, _, after = _grammar(lang).akimat_frame.partition("{place}")
-            name = akimat.name(lang)
+            name = akimat.name_on(lang, clause.on)  # the place as it was called then («Капшагай», not «Конаев»)
             if lang != clause.lang and name.startswith(before) and name.endswith(after):
                 names[lang] = name[len(before) : len(name) - len(after)]
     return names
