@@ -267,6 +267,7 @@ class KazakhAnalysis:
     stem: str
     case: str  # "nomn" when no case suffix was stripped; else gent, datv, accs, loct, ablv, ablt, attr
     plural: bool = False  # a plural suffix was stripped
+    possessive: bool = False  # a possessive suffix was stripped («бөлімшесі»: the head of an izafet)
 
 
 _NOMINATIVE = "nomn"
@@ -274,11 +275,11 @@ _NOMINATIVE = "nomn"
 
 def _analyses(word: str, rules: _Rules) -> dict[str, tuple[int, str, bool]]:
     """Stems of every analysis ``stem [plural] [possessive] [case [case]]`` of ``word``, each
-    with the weight of what was stripped, the outermost case and whether a plural suffix was
-    stripped (best analysis per stem)."""
-    found = {word: (0, _NOMINATIVE, False)}
+    with the weight of what was stripped, the outermost case and whether a plural and a
+    possessive suffix were stripped (best analysis per stem)."""
+    found = {word: (0, _NOMINATIVE, False, False)}
 
-    def strip(rest: str, below: int, cases: int, need_possessive: bool, weight: int, case: str) -> None:
+    def strip(rest: str, below: int, cases: int, need_possessive: bool, weight: int, case: str, possessive: bool) -> None:
         for suffix in rules.suffixes:
             if not rest.endswith(suffix.form):
                 continue
@@ -295,11 +296,12 @@ def _analyses(word: str, rules: _Rules) -> dict[str, tuple[int, str, bool]]:
                 continue
             total = weight + suffix.weight
             outer = case if case != _NOMINATIVE or suffix.case is None else suffix.case
+            owned = possessive or suffix.slot == rules.possessive_slot
             if not suffix.after_possessive and found.get(stem, (-1,))[0] < total:
-                found[stem] = (total, outer, suffix.slot == rules.plural_slot)
-            strip(stem, suffix.slot, cases + (suffix.slot == rules.case_slot), suffix.after_possessive, total, outer)
+                found[stem] = (total, outer, suffix.slot == rules.plural_slot, owned)
+            strip(stem, suffix.slot, cases + (suffix.slot == rules.case_slot), suffix.after_possessive, total, outer, owned)
 
-    strip(word, rules.slot_count, 0, False, 0, _NOMINATIVE)
+    strip(word, rules.slot_count, 0, False, 0, _NOMINATIVE, False)
     return found
 
 
@@ -329,8 +331,8 @@ def analyses_kk(word: str) -> tuple[KazakhAnalysis, ...]:
     readings: dict[str, KazakhAnalysis] = {}
     for stem in ranked:
         key = _neutralise(stem, rules)
-        _, case, plural = analyses[stem]
-        readings.setdefault(key, KazakhAnalysis(key, case, plural))
+        _, case, plural, possessive = analyses[stem]
+        readings.setdefault(key, KazakhAnalysis(key, case, plural, possessive))
     return tuple(readings.values())
 
 
