@@ -598,13 +598,17 @@ class _Clause:
 
     def _place_before_kk(self, start: int) -> int:
         """The start of a place name in the genitive right before ``start`` («Шығыс Қазақстан
-        облысының»), else ``start``."""
+        облысының», «аумақтың»), else ``start``."""
         k = start - 1
         if k < 0 or self.covered[k] is not None or "gent" not in self.tokens[k].cases:
             return start
+        last = k
         while k > 0 and self.covered[k - 1] is None and self.tokens[k - 1].cap and self.tokens[k - 1].word:
             k -= 1
-        return k if self.tokens[k].cap else start
+        if self.tokens[k].cap:
+            return k
+        # a place noun alone («аумақтың», «облыстың») narrows as «регионов», «области» do
+        return last if self.tokens[last].keys & self.g.place_nouns else start
 
     def _quoted_name(self, start: int, end: int) -> bool:
         """Whether the tokens are one name in quotes and nothing else."""
@@ -1287,14 +1291,26 @@ def _governed_after(clause: _Clause, j: int, end: int) -> bool:
     its object, not the subject («бюджеттік ұйымдар үшін», «әрбір кәсіпорын, ... бөлімшесі
     бойынша»)."""
     oblique = _ALL_CASES - {"nomn", "gent", "attr"}
-    for token in clause.tokens[j:end]:
+    for k in range(j, end):
+        token = clause.tokens[k]
         if token.lower in clause.g.postpositions:
-            return True
+            # its object is the noun right before it: a noun of its own between the names and
+            # the postposition («министрлігі халық арасында», not a possessed «... бөлімшесі
+            # бойынша») is that object, and the names are the subject
+            return not (k > j and _unpossessed_noun(clause, k - 1))
         if token.cases & oblique or token.cases == {"gent"}:
             # a genitive opens the postposition's own object: «органдары ... бөлімшелерінің
             # ... жұмыс істеуі жөнінде шаралар қабылдасын» (the names are the subject)
             return False
     return False
+
+
+def _unpossessed_noun(clause: _Clause, k: int) -> bool:
+    """Whether the word at ``k`` is a Kazakh noun of no name and with no possessive ending."""
+    token = clause.tokens[k]
+    if not token.word or clause.covered[k] is not None or clause.lang != "kk":
+        return False
+    return not analyses_kk(token.text)[0].possessive
 
 
 def _skip_co(clause: _Clause, j: int, co: list[_Mention], end: int) -> int:
