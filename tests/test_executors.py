@@ -179,6 +179,21 @@ def test_kazakh_names_written_with_russian_letters_are_found():
     assert names.lookup("КМ", "kk").id == "mtr"
 
 
+@pytest.mark.parametrize(
+    ("ru", "kk", "expected"),
+    [
+        ("районному отделу образования", "аудандық білім бөліміне", "group_district_department_education"),
+        ("начальнику отдела занятости и социальных программ района", "ауданның жұмыспен қамту және әлеуметтік бағдарламалар бөлімінің басшысына",
+         "group_district_department_head_labour_and_social_protection"),
+        ("хозсубъектами", "шаруашылық субъектілерімен", "group_business_entities"),
+        ("субъектам малого и среднего предпринимательства", "шағын және орта кәсіпкерлік субъектілеріне", "group_entrepreneurs"),
+    ],
+)
+def test_local_groups_resolve_alike_in_both_languages(ru, kk, expected):
+    names = gazetteer()
+    assert names.lookup(ru, "ru").id == names.lookup(kk, "kk").id == expected
+
+
 def test_lookup_resolves_any_wording():
     names = gazetteer()
     assert names.lookup("Министерству финансов", "ru").id == "mf"
