@@ -16,6 +16,7 @@ import holidays
 import pytest
 from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
 from tapsyrma.corpora import data_path
+from tapsyrma.parser.gazetteer import gazetteer
 
 GOLD_DIR = data_path("gold")
 SAMPLES_DIR = data_path("samples")
@@ -43,6 +44,7 @@ class _Strict(BaseModel):
 
 class GoldExecutor(_Strict):
     name_ru: Text
+    name_kk: Text | None = None
     kind: Literal["body", "group", "official"]
     role: Literal["lead", "co"]
 
@@ -209,6 +211,20 @@ def test_executors_have_one_lead_first_and_russian_names(gold_path):
         for name in names:
             assert name == name.strip() and "  " not in name, repr(name)
             assert not KK_ONLY & set(name), f"{item['path']}: name_ru must be Russian, got {name!r}"
+
+
+@gold_param
+def test_kazakh_names_only_for_what_the_gazetteer_does_not_know_in_kazakh_acts(gold_path):
+    # name_kk writes an unknown body or person as the Kazakh text does; a known one is its id
+    language = json.loads(gold_path.read_text(encoding="utf-8"))["language"]
+    for item in _items(gold_path):
+        for executor in item["executors"]:
+            if "name_kk" not in executor:
+                continue
+            assert language == "kk", f"{item['path']}: name_kk belongs to Kazakh acts"
+            name = executor["name_kk"]
+            assert name == name.strip() and "  " not in name, repr(name)
+            assert gazetteer().lookup(executor["name_ru"], "ru") is None, f"{item['path']}: {executor['name_ru']!r} is in the gazetteer"
 
 
 @cache
