@@ -23,6 +23,13 @@ def test_paragraphs_that_continue_the_intro_name_co_executors(lang):
     assert item.executors[2].id == "government"
 
 
+@pytest.mark.parametrize(("lang", "form"), [("ru", "внесение предложений"), ("kk", "ұсыныстар енгізу")])
+def test_proposals_brought_for_consideration_are_the_completion_form(lang, form):
+    # «внести на рассмотрение Президенту: ... проекты ...; ... предложения по перераспределению ...»;
+    # «Президентінің қарауына: ... жобаларын; ... қайта бөлу жөнінде ұсыныстар енгізсін»
+    assert _item(f"kz-{lang}-ukaz-20250318-a208242.txt", ("4", "1")).completion_form == form
+
+
 @pytest.mark.parametrize("lang", ["ru", "kk"])
 def test_participants_who_are_no_bodies_are_not_co_executors(lang):
     # «после проведения встреч: проводить личные приёмы граждан совместно с ... депутатами
