@@ -86,6 +86,7 @@ class _Grammar:
     head_words: dict[str, str]  # key → the head as written in the data (a Kazakh case base)
     body_endings: tuple[str, ...]
     body_prefixes: tuple[str, ...]
+    legal_forms: frozenset[str]  # keys of heads that name a body by the quoted name after or before them
     grammemes: frozenset[str]
     endings: tuple[str, ...]
     passive_endings: tuple[str, ...]
@@ -168,6 +169,7 @@ def _grammar(lang: str) -> _Grammar:
             head_words=head_words,
             body_endings=tuple(data["heads"]["body_endings"]),
             body_prefixes=tuple(data["heads"]["body_prefixes"]),
+            legal_forms=frozenset(k for w in data["heads"]["legal_forms"] for k in (_key(w, lang), _spelling(w, lang))),
             grammemes=frozenset(predicate["grammemes"]),
             endings=tuple(predicate["endings"]),
             passive_endings=tuple(predicate["passive_endings"]),
@@ -566,6 +568,14 @@ class _Clause:
             start, qualifier = mention.start, (mention.end, end)
         else:
             start = self._modifiers_kk(mention.start, extending=True)
+            named = self._proper_name_before_kk(mention.start) if start == mention.start else None
+            if named is not None and mention.match.entry.kind == "group":
+                # «Қарағанды [облысының ... басқармасы]»: the wording took the place's noun;
+                # the place is the name before it with that noun
+                place = (named, mention.start + 1)
+                self.resize(mention, named, mention.end)
+                mention.place = place
+                return
             if start == mention.start and mention.kind == "group":
                 start = self._place_before_kk(mention.start)
             end, qualifier = mention.end, (start, mention.start)
@@ -609,6 +619,16 @@ class _Clause:
             return k
         # a place noun alone («аумақтың», «облыстың») narrows as «регионов», «области» do
         return last if self.tokens[last].keys & self.g.place_nouns else start
+
+    def _proper_name_before_kk(self, start: int) -> int | None:
+        """The start of the capitalised words right before a Kazakh wording that opens with a
+        place noun («Қарағанды облысының ...», «Шығыс Қазақстан облысының ...»), else None."""
+        if not self.tokens[start].keys & self.g.place_nouns:
+            return None
+        k = start
+        while k > 0 and self.covered[k - 1] is None and self.tokens[k - 1].cap and self.tokens[k - 1].word and not self.tokens[k - 1].person:
+            k -= 1
+        return k if k < start else None
 
     def _quoted_name(self, start: int, end: int) -> bool:
         """Whether the tokens are one name in quotes and nothing else."""
@@ -680,11 +700,14 @@ class _Clause:
         inner = self.covered_between(start, end)
         for mention in inner:
             self.unplace(mention)
-        # a company's quoted name with its form of incorporation («АО "Алматыгаз"»,
-        # «"Алматыгаз" АҚ») is that company
+        # a quoted name with its form of incorporation («АО "Алматыгаз"», «"Алматыгаз" АҚ»,
+        # «государственному учреждению «Управление здравоохранения ... области»», ««...
+        # басқармасы» мемлекеттік мекемесі») is what the name names
         quoted = [m for m in inner if m.match and self._quoted(m)]
-        if len(inner) == 1 and quoted and kind == "company":
-            return _Mention(start, end, head, quoted[0].match, "body", cases)
+        if len(inner) == 1 and quoted and (kind == "company" or self.tokens[head].keys & self.g.legal_forms):
+            entry_kind = quoted[0].match.entry.kind
+            return _Mention(start, end, head, quoted[0].match, "body" if entry_kind == "company" else quoted[0].kind, cases,
+                            place=quoted[0].place)
         return _Mention(start, end, head, None, self.kind_of(head, kind), cases, inner=tuple(inner),
                         apposition=appended if self.lang == "ru" else None)
 
