@@ -562,6 +562,16 @@ def _parse_header(walker: _Walker, provenance: tuple[str, ...], source: str) -> 
             date = date or (found_date[0] if found_date else None)
             number = number or (found_number.group("number") if found_number else None)
             issuer = issuer or _issuer_in(block.text, g)
+    # The date and number on a line of their own under the kind line ("ПОСТАНОВЛЕНИЕ АКИМАТА ...",
+    # "от 15 марта 2023 года № 18/01"; "2023 жылғы 15 наурыздағы № 18/01").
+    requisites = None
+    if not (date or number):
+        for block in header_blocks:
+            found_date = find_date(block.text, lang)
+            found_number = g.number.search(block.text)
+            if found_date and found_number and _word_count(block.text) <= 8 and block.kind != "heading":
+                date, number, requisites = found_date[0], found_number.group("number"), block
+                break
     # A line that is just the kind ("Р А С П О Р Я Ж Е Н И Е" → "РАСПОРЯЖЕНИЕ").
     for block in header_blocks:
         if _word_count(block.text) <= 2 and not kind:
@@ -648,8 +658,8 @@ def _parse_header(walker: _Walker, provenance: tuple[str, ...], source: str) -> 
     # the publication stamp, the kind line, the issuer line or the requisites line.
     candidates = [
         b for b in header_blocks
-        if b.kind != "quote" and not g.stamp.search(b.text) and not g.note.match(b.text)
-        and not (_word_count(b.text) <= 3 and _kind_in(b.text, g))
+        if b.kind != "quote" and not g.stamp.search(b.text) and not g.note.match(b.text) and b is not requisites
+        and not ((_word_count(b.text) <= 3 or b.text.isupper()) and _kind_in(b.text, g))
         and not _issuer_in(b.text, g, at_start=True) or b.kind == "heading"
     ]
     candidates = [b for b in candidates if not (g.formulas and any(f.search(b.text) for f in g.formulas.values()))]

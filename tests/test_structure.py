@@ -111,6 +111,26 @@ def test_kazakh_header_date_and_signature_of_akim():
     assert parsed.control is not None and "бақылау" in parsed.control.text
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "title"),
+    [
+        ("ru", "ПОСТАНОВЛЕНИЕ АКИМАТА КАРАГАНДИНСКОЙ ОБЛАСТИ\n\nот 15 марта 2023 года № 18/01\n\n"
+               "О мерах по подготовке к паводковому периоду 2023 года\n\nАкимат Карагандинской области ПОСТАНОВЛЯЕТ:\n\n"
+               "1. Акимам городов и районов в двухнедельный срок обеспечить готовность сил.\n",
+         "О мерах по подготовке к паводковому периоду 2023 года"),
+        ("kk", "ҚАРАҒАНДЫ ОБЛЫСЫ ӘКІМДІГІНІҢ ҚАУЛЫСЫ\n\n2023 жылғы 15 наурыздағы № 18/01\n\n"
+               "2023 жылғы су тасқыны кезеңіне дайындық жөніндегі шаралар туралы\n\nҚарағанды облысының әкімдігі ҚАУЛЫ ЕТЕДІ:\n\n"
+               "1. Қалалар мен аудандардың әкімдері екі апта мерзімде күштердің дайындығын қамтамасыз етсін.\n",
+         "2023 жылғы су тасқыны кезеңіне дайындық жөніндегі шаралар туралы"),
+    ],
+)
+def test_synthetic_date_and_number_on_a_line_under_the_kind_line(lang, text, title):
+    # the blank of a local executive body: kind line, then «от ... № ...» alone, then the title
+    parsed = parse_structure(normalize(text, lang), lang)
+    assert (parsed.header.kind, parsed.header.number, parsed.header.date) == ("постановление", "18/01", dt.date(2023, 3, 15))
+    assert parsed.header.title == title
+
+
 def test_hard_wrapped_russian_order_requisites_at_the_end():
     normalized, parsed = _parse("ru-rasporyazhenie-2002-391-rp.txt", "ru")
     assert (parsed.header.kind, parsed.header.number, parsed.header.date) == ("распоряжение", "391-рп", dt.date(2002, 8, 30))
