@@ -111,6 +111,8 @@ class _Grammar:
     akimat_frame: str  # the akimat of a place: «Акимат {place}»
     place_nouns: frozenset[str]  # «город», «область»: a place may open with one («органам города Алматы»)
     narrowed_frame: str  # a group narrowed to a place: «{name} {place}»
+    region_nouns: frozenset[str]  # a place with one of these is a region ...
+    region_adjectives: tuple[str, ...]  # ... and makes these words opening a group's name redundant
 
 
 def _phrase(text: str, lang: str) -> Phrase:
@@ -194,6 +196,8 @@ def _grammar(lang: str) -> _Grammar:
             akimat_frame=data["places"]["akimat"],
             place_nouns=frozenset(k for w in data["places"]["nouns"] for k in word_keys(w, lang)),
             narrowed_frame=data["places"]["narrowed"],
+            region_nouns=frozenset(k for w in data["places"]["region_nouns"] for k in word_keys(w, lang)),
+            region_adjectives=tuple(w.casefold() for w in data["places"]["region_adjectives"]),
         )
     except (KeyError, TypeError) as exc:
         raise DataError(
@@ -1465,6 +1469,16 @@ def _post_of_alias(clause: _Clause, mention: _Mention) -> Entry | None:
     return None
 
 
+def _narrowed(name: str, place: str, lang: str, in_region: bool) -> str:
+    """A group's name narrowed to a place; a region drops the name's own «областное» / «облыстық»
+    («управление здравоохранения Карагандинской области», not «областное управление ... области»)."""
+    grammar = _grammar(lang)
+    first, _, rest = name.partition(" ")
+    if in_region and rest and first.casefold() in grammar.region_adjectives:
+        name = rest
+    return grammar.narrowed_frame.format(name=name, place=place)
+
+
 def _executor(clause: _Clause, mention: _Mention, role: str, offset: int) -> Executor:
     start, end = clause.span(mention)
     entry = mention.match.entry if mention.match else _post_of_alias(clause, mention)
@@ -1476,8 +1490,8 @@ def _executor(clause: _Clause, mention: _Mention, role: str, offset: int) -> Exe
         places = _place_names(clause, mention.place)
         # a place the gazetteer cannot name in the other language («области» of the issuer)
         # leaves the group's own name there
-        names = {lang: _grammar(lang).narrowed_frame.format(name=names[lang], place=places[lang]) if lang in places else names[lang]
-                 for lang in LANGUAGES}
+        in_region = any(clause.tokens[k].keys & clause.g.region_nouns for k in range(*mention.place))
+        names = {lang: _narrowed(names[lang], places[lang], lang, in_region) if lang in places else names[lang] for lang in LANGUAGES}
     return Executor(
         id=entry.id if entry else None,
         name_ru=names["ru"] if entry else nominative if clause.lang == "ru" else None,
