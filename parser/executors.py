@@ -111,8 +111,7 @@ class _Grammar:
     akimat_frame: str  # the akimat of a place: «Акимат {place}»
     place_nouns: frozenset[str]  # «город», «область»: a place may open with one («органам города Алматы»)
     narrowed_frame: str  # a group narrowed to a place: «{name} {place}»
-    region_nouns: frozenset[str]  # a place with one of these is a region ...
-    region_adjectives: tuple[str, ...]  # ... and makes these words opening a group's name redundant
+    place_adjectives: tuple[tuple[frozenset[str], frozenset[str]], ...]  # a place noun's keys → the adjectives it makes redundant
 
 
 def _phrase(text: str, lang: str) -> Phrase:
@@ -196,8 +195,10 @@ def _grammar(lang: str) -> _Grammar:
             akimat_frame=data["places"]["akimat"],
             place_nouns=frozenset(k for w in data["places"]["nouns"] for k in word_keys(w, lang)),
             narrowed_frame=data["places"]["narrowed"],
-            region_nouns=frozenset(k for w in data["places"]["region_nouns"] for k in word_keys(w, lang)),
-            region_adjectives=tuple(w.casefold() for w in data["places"]["region_adjectives"]),
+            place_adjectives=tuple(
+                (word_keys(noun, lang), frozenset(a.casefold() for a in adjectives))
+                for noun, *adjectives in data["places"]["redundant_adjectives"]
+            ),
         )
     except (KeyError, TypeError) as exc:
         raise DataError(
@@ -1469,12 +1470,14 @@ def _post_of_alias(clause: _Clause, mention: _Mention) -> Entry | None:
     return None
 
 
-def _narrowed(name: str, place: str, lang: str, in_region: bool) -> str:
-    """A group's name narrowed to a place; a region drops the name's own «областное» / «облыстық»
-    («управление здравоохранения Карагандинской области», not «областное управление ... области»)."""
+def _narrowed(name: str, place: str, lang: str, kinds: Sequence[int]) -> str:
+    """A group's name narrowed to a place; a region, district or city drops the name's own
+    «областное» / «облыстық», «районный» / «аудандық» («управление здравоохранения Карагандинской
+    области», not «областное управление ... области»). ``kinds``: the place nouns in the place, as
+    indices of the data's ``redundant_adjectives`` (the same in both languages)."""
     grammar = _grammar(lang)
     first, _, rest = name.partition(" ")
-    if in_region and rest and first.casefold() in grammar.region_adjectives:
+    if rest and any(first.casefold() in grammar.place_adjectives[k][1] for k in kinds):
         name = rest
     return grammar.narrowed_frame.format(name=name, place=place)
 
@@ -1490,8 +1493,9 @@ def _executor(clause: _Clause, mention: _Mention, role: str, offset: int) -> Exe
         places = _place_names(clause, mention.place)
         # a place the gazetteer cannot name in the other language («области» of the issuer)
         # leaves the group's own name there
-        in_region = any(clause.tokens[k].keys & clause.g.region_nouns for k in range(*mention.place))
-        names = {lang: _narrowed(names[lang], places[lang], lang, in_region) if lang in places else names[lang] for lang in LANGUAGES}
+        kinds = [index for index, (nouns, _) in enumerate(clause.g.place_adjectives)
+                 if any(clause.tokens[k].keys & nouns for k in range(*mention.place))]
+        names = {lang: _narrowed(names[lang], places[lang], lang, kinds) if lang in places else names[lang] for lang in LANGUAGES}
     return Executor(
         id=entry.id if entry else None,
         name_ru=names["ru"] if entry else nominative if clause.lang == "ru" else None,
