@@ -16,7 +16,7 @@ from tapsyrma.corpora import data_path
 
 GAZETTEER_DIR = data_path("gazetteer")
 SAMPLES_DIR = data_path("samples")
-FILES = ("bodies", "regions", "companies", "officials", "groups", "historical", "russian_federation", "cities")
+FILES = ("bodies", "regions", "companies", "officials", "groups", "historical", "russian_federation", "cities", "territorial")
 
 ID_RE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
 # ы, э, ь are ordinary in Kazakh (Республикасының, экономика); ё and ъ occur only in Russian words.
