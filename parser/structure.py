@@ -660,6 +660,7 @@ def _parse_header(walker: _Walker, provenance: tuple[str, ...], source: str) -> 
         b for b in header_blocks
         if b.kind != "quote" and not g.stamp.search(b.text) and not g.note.match(b.text) and b is not requisites
         and not ((_word_count(b.text) <= 3 or b.text.isupper()) and _kind_in(b.text, g))
+        and not (requisites is not None and _word_count(b.text) <= 8 and _requisites_kind(b.text, g))
         and not _issuer_in(b.text, g, at_start=True) or b.kind == "heading"
     ]
     candidates = [b for b in candidates if not (g.formulas and any(f.search(b.text) for f in g.formulas.values()))]
