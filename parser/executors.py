@@ -42,7 +42,7 @@ from . import langdata
 from .errors import DataError, LanguageError
 from .gazetteer import Entry, Gazetteer, GazetteerMatch, gazetteer, word_keys
 from .model import Executor
-from .morphology import analyses_kk, case_kk, caseless_kk, inflect_name_ru, lemma_ru, nominative_ru, parses_ru, repair_kk, stem_kk
+from .morphology import analyses_kk, case_kk, caseless_kk, inflect_name_ru, lemma_ru, nominative_ru, parses_ru, place_of_adjective_ru, repair_kk, stem_kk
 from .nlp import LANGUAGES, nlp
 
 __all__ = ["find_executors"]
@@ -112,6 +112,8 @@ class _Grammar:
     place_nouns: frozenset[str]  # «город», «область»: a place may open with one («органам города Алматы»)
     narrowed_frame: str  # a group narrowed to a place: «{name} {place}»
     place_adjectives: tuple[tuple[frozenset[str], frozenset[str]], ...]  # a place noun's keys → the adjectives it makes redundant
+    place_nouns_written: tuple[str, ...]  # the same place nouns, as written in the data
+    neutral_adjectives: frozenset[str]  # keys of adjectives that leave a name's meaning («соответствующим»)
 
 
 def _phrase(text: str, lang: str) -> Phrase:
@@ -199,6 +201,8 @@ def _grammar(lang: str) -> _Grammar:
                 (word_keys(noun, lang), frozenset(a.casefold() for a in adjectives))
                 for noun, *adjectives in data["places"]["redundant_adjectives"]
             ),
+            place_nouns_written=tuple(noun for noun, *_ in data["places"]["redundant_adjectives"]),
+            neutral_adjectives=frozenset(k for w in markers["neutral_adjectives"] for k in word_keys(w, lang)),
         )
     except (KeyError, TypeError) as exc:
         raise DataError(
@@ -314,6 +318,7 @@ class _Mention:
     kind: str
     cases: frozenset[str]
     place: tuple[int, int] | None = None  # token range of a place or quoted name that narrows a known group
+    place_words: str | None = None  # the place when the text writes it otherwise («Карагандинскому» → «Карагандинской области»)
     alias: Alias | None = None  # the act's short name it was found by («Агентству»)
     inner: tuple[_Mention, ...] = ()  # the mentions an unknown name took in («Председателем Агентства»)
     apposition: tuple[int, int] | None = None  # first word and head of an apposition («- получателям средств»)
@@ -546,6 +551,8 @@ class _Clause:
         """A gazetteer name that goes on with more complements («Акимам районов, г.Капчагая,
         сельских и поселковых округов») names another, unknown body or group; a home qualifier
         («... Республики Казахстан») or the quotes around a name only widen the span."""
+        if self.lang == "ru" and self._adjectives_before_match_ru(mention):
+            return
         tokens = self.tokens
         start, end = mention.start, mention.end
         inner_quotes = sum(t.text in _QUOTES for t in tokens[start:end])
@@ -601,6 +608,51 @@ class _Clause:
         for inner in self.covered_between(start, end):
             self.unplace(inner)
         self.place(_Mention(start, end, mention.head, None, self.kind_of(mention.head, mention.kind), mention.cases))
+
+    def _adjectives_before_match_ru(self, mention: _Mention) -> bool:
+        """Adjectives agreeing with a gazetteer name before it: a place («Карагандинскому
+        [областному управлению здравоохранения]») narrows a group, words that leave the meaning
+        («соответствующим [местным исполнительным органам]») widen the span, others make it
+        another, unknown body («военной [прокуратуре] гарнизона»). True when the mention was
+        replaced."""
+        first = mention.start
+        while first > 0 and self.covered[first - 1] is None and self.tokens[first - 1].adjective_cases & mention.cases \
+                and not self.tokens[first - 1].person:
+            first -= 1  # adjacent adjectives only: «Алматинскому и [Талдыкорганскому ...]» are two names
+        if first == mention.start:
+            return False
+        adjectives = range(first, mention.start)
+        if mention.match.entry.kind == "group":
+            place = self._place_of_adjectives_ru(first, mention)
+            if place is not None:
+                self.resize(mention, first, mention.end)
+                mention.place, mention.place_words = (first, first + 1), place
+                return False
+        if all(self.tokens[k].keys & self.g.neutral_adjectives for k in adjectives if self.tokens[k].word):
+            self.resize(mention, first, mention.end)
+            return False
+        end = max(self._complements_ru(mention.end), mention.end)
+        for inner in self.covered_between(first, end):
+            self.unplace(inner)
+        self.place(_Mention(first, end, mention.head, None, self.kind_of(mention.head, mention.kind), mention.cases))
+        return True
+
+    def _place_of_adjectives_ru(self, start: int, mention: _Mention) -> str | None:
+        """The place a capitalised adjective (hyphenated or not) before a name stands for: the
+        place noun whose adjective opens the name («Каркаралинскому [районному отделу ...]» →
+        «Каркаралинского района»), else one whose akimat the gazetteer knows («Карагандинскому
+        [управлению ...]» → «Карагандинской области»)."""
+        words = [t.text for t in self.tokens[start : mention.start]]
+        adjective = "".join(words)
+        if not adjective[:1].isupper() or any(w in _QUOTES for w in words):
+            return None
+        opening = self.tokens[mention.start].lower
+        for (_, adjectives), noun in zip(self.g.place_adjectives, self.g.place_nouns_written):
+            place = place_of_adjective_ru(adjective, noun)
+            if place and (lemma_ru(opening) in adjectives
+                          or self.names.lookup(self.g.akimat_frame.format(place=place), self.lang, on=self.on)):
+                return place
+        return None
 
     def _quoted(self, mention: _Mention) -> bool:
         """Whether the mention is a name in quotes (the quotes inside it or around it)."""
@@ -1438,11 +1490,12 @@ def _nominative(clause: _Clause, mention: _Mention) -> str:
     return "".join(out) + text[last:end]
 
 
-def _place_names(clause: _Clause, place: tuple[int, int]) -> dict[str, str]:
-    """A place (or a quoted name) as written, and in the other language, as named on the act's
-    date, when the gazetteer knows its akimat («Восточно-Казахстанской области» → «Шығыс
+def _place_names(clause: _Clause, mention: _Mention) -> dict[str, str]:
+    """A mention's place (or quoted name) as written, and in the other language, as named on the
+    act's date, when the gazetteer knows its akimat («Восточно-Казахстанской области» → «Шығыс
     Қазақстан облысының»)."""
-    written = clause.doc.text[clause.tokens[place[0]].start : clause.tokens[place[1] - 1].end]
+    place = mention.place
+    written = mention.place_words or clause.doc.text[clause.tokens[place[0]].start : clause.tokens[place[1] - 1].end]
     if clause._quoted_name(*place):
         return dict.fromkeys(LANGUAGES, written)  # a proper name reads the same in both languages
     names = {clause.lang: written}
@@ -1490,11 +1543,12 @@ def _executor(clause: _Clause, mention: _Mention, role: str, offset: int) -> Exe
         nominative = mention.alias.name
     names = {"ru": entry.name_ru, "kk": entry.name_kk} if entry else {}
     if entry and mention.place:
-        places = _place_names(clause, mention.place)
+        places = _place_names(clause, mention)
         # a place the gazetteer cannot name in the other language («области» of the issuer)
         # leaves the group's own name there
-        kinds = [index for index, (nouns, _) in enumerate(clause.g.place_adjectives)
-                 if any(clause.tokens[k].keys & nouns for k in range(*mention.place))]
+        place_keys = ([word_keys(w, clause.lang) for w in mention.place_words.split()] if mention.place_words
+                      else [clause.tokens[k].keys for k in range(*mention.place)])
+        kinds = [index for index, (nouns, _) in enumerate(clause.g.place_adjectives) if any(keys & nouns for keys in place_keys)]
         names = {lang: _narrowed(names[lang], places[lang], lang, kinds) if lang in places else names[lang] for lang in LANGUAGES}
     return Executor(
         id=entry.id if entry else None,
