@@ -51,6 +51,7 @@ Mode = Literal["addressee", "list"]
 Phrase = tuple[frozenset[str], ...]
 
 _ALL_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "ablv", "attr"})
+_CLAUSE_OPENERS = frozenset({":", ";", "."})  # what a clause starts after
 # the cases an executor is named in, in the order a head read in several is taken in
 _EXECUTOR_CASES = ("datv", "accs", "ablt", "gent", "loct", "ablv")
 _ADJECTIVES = frozenset({"ADJF", "PRTF", "NUMR"})
@@ -112,7 +113,7 @@ class _Grammar:
     place_nouns: frozenset[str]  # «город», «область»: a place may open with one («органам города Алматы»)
     narrowed_frame: str  # a group narrowed to a place: «{name} {place}»
     place_adjectives: tuple[tuple[frozenset[str], frozenset[str]], ...]  # a place noun's keys → the adjectives it makes redundant
-    place_nouns_written: tuple[str, ...]  # the same place nouns, as written in the data
+    place_genitives: tuple[str, ...]  # the same place nouns as a place's name writes them («области», «облысының»)
     neutral_adjectives: frozenset[str]  # keys of adjectives that leave a name's meaning («соответствующим»)
 
 
@@ -201,7 +202,7 @@ def _grammar(lang: str) -> _Grammar:
                 (word_keys(noun, lang), frozenset(a.casefold() for a in adjectives))
                 for noun, *adjectives in data["places"]["redundant_adjectives"]
             ),
-            place_nouns_written=tuple(noun for noun, *_ in data["places"]["redundant_adjectives"]),
+            place_genitives=tuple(data["places"]["genitives"]),
             neutral_adjectives=frozenset(k for w in markers["neutral_adjectives"] for k in word_keys(w, lang)),
         )
     except (KeyError, TypeError) as exc:
@@ -551,7 +552,7 @@ class _Clause:
         """A gazetteer name that goes on with more complements («Акимам районов, г.Капчагая,
         сельских и поселковых округов») names another, unknown body or group; a home qualifier
         («... Республики Казахстан») or the quotes around a name only widen the span."""
-        if self.lang == "ru" and self._adjectives_before_match_ru(mention):
+        if self._adjectives_before_match_ru(mention) if self.lang == "ru" else self._modifiers_before_match_kk(mention):
             return
         tokens = self.tokens
         start, end = mention.start, mention.end
@@ -622,7 +623,7 @@ class _Clause:
         if first == mention.start:
             return False
         adjectives = range(first, mention.start)
-        if mention.match.entry.kind == "group":
+        if mention.match is not None and mention.match.entry.kind == "group":
             place = self._place_of_adjectives_ru(first, mention)
             if place is not None:
                 self.resize(mention, first, mention.end)
@@ -647,12 +648,46 @@ class _Clause:
         if not adjective[:1].isupper() or any(w in _QUOTES for w in words):
             return None
         opening = self.tokens[mention.start].lower
-        for (_, adjectives), noun in zip(self.g.place_adjectives, self.g.place_nouns_written):
-            place = place_of_adjective_ru(adjective, noun)
+        for (_, adjectives), genitive in zip(self.g.place_adjectives, self.g.place_genitives):
+            place = place_of_adjective_ru(adjective, genitive)
             if place and (lemma_ru(opening) in adjectives
                           or self.names.lookup(self.g.akimat_frame.format(place=place), self.lang, on=self.on)):
                 return place
         return None
+
+    def _modifiers_before_match_kk(self, mention: _Mention) -> bool:
+        """Kazakh words right before a gazetteer name, as the Russian adjectives are read: a
+        place's name before a name opening with the place's adjective narrows a group
+        («Қарағанды [облыстық денсаулық сақтау басқармасы]»), words that leave the meaning keep
+        it («Тиісті [жергілікті атқарушы органдар]»), others at the start of the clause make
+        another, unknown body («Әскери [прокуратура]»). True when the mention was replaced."""
+        tokens = self.tokens
+        first = mention.start
+        while first > 0 and self.covered[first - 1] is None and tokens[first - 1].text.isalpha() and not tokens[first - 1].person \
+                and not tokens[first - 1].stop and tokens[first - 1].cases & {"nomn", "attr", "accs"} and "gent" not in tokens[first - 1].cases:
+            first -= 1  # -ты/-ді is also the adjective suffix «having» (тиісті, Қарағанды): accusative readings count
+        if first == mention.start:
+            return False
+        opening = tokens[mention.start].lower
+        if mention.match is not None and mention.match.entry.kind == "group" and all(tokens[k].cap for k in range(first, mention.start)):
+            for (_, adjectives), genitive in zip(self.g.place_adjectives, self.g.place_genitives):
+                if opening in adjectives:
+                    written = self.doc.text[tokens[first].start : tokens[mention.start - 1].end]
+                    place = (first, mention.start)
+                    self.resize(mention, first, mention.end)
+                    mention.place, mention.place_words = place, f"{written} {genitive}"
+                    return False
+        if all(tokens[k].keys & self.g.neutral_adjectives for k in range(first, mention.start)):
+            self.resize(mention, first, mention.end)
+            return False
+        if first > 0 and tokens[first - 1].lower not in _CLAUSE_OPENERS or any(
+            not tokens[k].cases & {"nomn", "attr"} or self.head_kind(k) for k in range(first, mention.start)
+        ):
+            return False  # not the clause's start, an object or a noun of its own: the words belong elsewhere
+        for inner in self.covered_between(first, mention.end):
+            self.unplace(inner)
+        self.place(_Mention(first, mention.end, mention.head, None, self.kind_of(mention.head, mention.kind), mention.cases))
+        return True
 
     def _quoted(self, mention: _Mention) -> bool:
         """Whether the mention is a name in quotes (the quotes inside it or around it)."""

@@ -138,22 +138,21 @@ def nominative_ru(word: str, case: str, head: str | None = None) -> str | None:
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
-def place_of_adjective_ru(adjective: str, noun: str) -> str | None:
-    """The place a Russian place adjective names with ``noun`` (a nominative noun), in the
-    genitive: ``Карагандинскому`` + «область» → «Карагандинской области». None when the adjective
-    has no such form."""
-    head = next((p for p in _morph().parse(noun) if _plain(p.tag.POS) == "NOUN" and _plain(p.tag.case) == "nomn"), None)
+def place_of_adjective_ru(adjective: str, genitive: str) -> str | None:
+    """The place a Russian place adjective names with a place noun in the genitive:
+    ``Карагандинскому`` + «области» → «Карагандинской области». None when the adjective has no
+    such form."""
+    noun = next((p for p in _morph().parse(genitive) if _plain(p.tag.POS) == "NOUN" and _plain(p.tag.case) == "gent"), None)
     parse = next((p for p in _morph().parse(adjective) if _plain(p.tag.POS) == "ADJF"), None)
-    if head is None or parse is None:
+    if noun is None or parse is None:
         return None
-    agreeing = parse.inflect({"gent", "sing", str(head.tag.gender)})
-    noun_form = head.inflect({"gent"})
-    if agreeing is None or noun_form is None:
+    agreeing = parse.inflect({"gent", "sing", str(noun.tag.gender)})
+    if agreeing is None:
         return None
     # each part of a hyphenated adjective keeps its capital («Восточно-Казахстанскому»)
     parts = [part[:1].upper() + part[1:] if written[:1].isupper() else part
              for part, written in zip(agreeing.word.split("-"), adjective.split("-"))]
-    return f"{'-'.join(parts)} {noun_form.word}"
+    return f"{'-'.join(parts)} {genitive}"
 
 
 def inflect_name_ru(name: str, case: str) -> str:
