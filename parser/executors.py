@@ -564,6 +564,11 @@ class _Clause:
                 start -= 1
         elif start > 0 and end < len(tokens) and tokens[start - 1].text in _QUOTES and tokens[end].text in _QUOTES:
             start, end = start - 1, end + 1
+        else:
+            # nested names close inside and open before: ««Самұрық-Қазына» ... қоры» акционерлік қоғамы»
+            unopened = sum(t.text == "»" for t in tokens[start:end]) - sum(t.text == "«" for t in tokens[start:end])
+            while unopened > 0 and start > 0 and tokens[start - 1].text == "«":
+                start, unopened = start - 1, unopened - 1
         if (start, end) != (mention.start, mention.end) and all(self.covered[i] in (None, mention) for i in range(start, end)):
             self.resize(mention, start, end)
         if self.lang == "ru":
