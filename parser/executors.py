@@ -114,6 +114,7 @@ class _Grammar:
     narrowed_frame: str  # a group narrowed to a place: «{name} {place}»
     place_adjectives: tuple[tuple[frozenset[str], frozenset[str]], ...]  # a place noun's keys → the adjectives it makes redundant
     place_genitives: tuple[str, ...]  # the same place nouns as a place's name writes them («области», «облысының»)
+    place_prepositions: frozenset[str]  # a word that attaches a place to a body: «по» before it, «бойынша» after it
     neutral_adjectives: frozenset[str]  # keys of adjectives that leave a name's meaning («соответствующим»)
 
 
@@ -203,6 +204,7 @@ def _grammar(lang: str) -> _Grammar:
                 for noun, *adjectives in data["places"]["redundant_adjectives"]
             ),
             place_genitives=tuple(data["places"]["genitives"]),
+            place_prepositions=frozenset(_spelling(w, lang) for w in data["places"]["prepositions"]),
             neutral_adjectives=frozenset(k for w in markers["neutral_adjectives"] for k in word_keys(w, lang)),
         )
     except (KeyError, TypeError) as exc:
@@ -572,6 +574,17 @@ class _Clause:
         if (start, end) != (mention.start, mention.end) and all(self.covered[i] in (None, mention) for i in range(start, end)):
             self.resize(mention, start, end)
         if self.lang == "ru":
+            after = next((e for q in self.g.home_qualifiers if (e := self.phrase_at(mention.end, q, by_keys=True))), mention.end)
+            if mention.match is not None and mention.match.entry.kind == "group" and after < len(tokens) \
+                    and tokens[after].lower in self.g.place_prepositions:
+                # «Департаменту государственных доходов по Карагандинской области / по городу
+                # Астане», «Департаменту КНБ Республики Казахстан по ... области»
+                k = self._akimat_place_end_ru(after + 1)
+                if k is not None:
+                    place = (after, k)
+                    self.resize(mention, mention.start, k)
+                    mention.place = place
+                    return
             end = self._complements_ru(mention.end)
             following = tokens[mention.end] if mention.end < len(tokens) else None
             if (
@@ -586,8 +599,16 @@ class _Clause:
             start, qualifier = mention.start, (mention.end, end)
         else:
             start = self._modifiers_kk(mention.start, extending=True)
+            group = mention.match is not None and mention.match.entry.kind == "group"
+            attached = self._place_attached_kk(mention.start) if start == mention.start and group else None
+            if attached is not None:
+                # «Қарағанды облысы бойынша [Мемлекеттік кірістер департаменті]»
+                place = (attached, mention.start)
+                self.resize(mention, attached, mention.end)
+                mention.place = place
+                return
             named = self._proper_name_before_kk(mention.start) if start == mention.start else None
-            if named is not None and mention.match.entry.kind == "group":
+            if named is not None and group:
                 # «Қарағанды [облысының ... басқармасы]»: the wording took the place's noun;
                 # the place is the name before it with that noun
                 place = (named, mention.start + 1)
@@ -669,7 +690,8 @@ class _Clause:
         tokens = self.tokens
         first = mention.start
         while first > 0 and self.covered[first - 1] is None and tokens[first - 1].text.isalpha() and not tokens[first - 1].person \
-                and not tokens[first - 1].stop and tokens[first - 1].cases & {"nomn", "attr", "accs"} and "gent" not in tokens[first - 1].cases:
+                and not tokens[first - 1].stop and tokens[first - 1].lower not in self.g.postpositions \
+                and tokens[first - 1].cases & {"nomn", "attr", "accs"} and "gent" not in tokens[first - 1].cases:
             first -= 1  # -ты/-ді is also the adjective suffix «having» (тиісті, Қарағанды): accusative readings count
         if first == mention.start:
             return False
@@ -716,6 +738,39 @@ class _Clause:
             return k
         # a place noun alone («аумақтың», «облыстың») narrows as «регионов», «области» do
         return last if self.tokens[last].keys & self.g.place_nouns else start
+
+    def _akimat_place_end_ru(self, start: int) -> int | None:
+        """The end of a place from ``start`` whose akimat the gazetteer knows: adjectives and a
+        place noun, or a place noun and a proper name («Карагандинской области», «городу Астане»)."""
+        tokens = self.tokens
+        k = start
+        while k < len(tokens) and tokens[k].word and self.covered[k] is None and not tokens[k].keys & self.g.place_nouns:
+            k += 1
+        if k >= len(tokens) or not tokens[k].keys & self.g.place_nouns or k - start > 3:
+            return None
+        end = k + 1
+        while end < len(tokens) and tokens[end].cap and tokens[end].word and self.covered[end] is None and end - k <= 2:
+            end += 1
+        for last in range(end, k, -1):
+            written = self.doc.text[tokens[start].start : tokens[last - 1].end]
+            if self.names.lookup(self.g.akimat_frame.format(place=written), self.lang, on=self.on):
+                return last
+        return None
+
+    def _place_attached_kk(self, start: int) -> int | None:
+        """The start of a place attached by a postposition right before ``start`` («Қарағанды
+        облысы бойынша ...», «Астана қаласы бойынша ...») whose akimat the gazetteer knows."""
+        tokens = self.tokens
+        k = start - 1
+        if k < 1 or tokens[k].lower not in self.g.place_prepositions or not tokens[k - 1].keys & self.g.place_nouns:
+            return None
+        first = k - 1
+        while first > 0 and tokens[first - 1].cap and tokens[first - 1].word and self.covered[first - 1] is None:
+            first -= 1
+        if first == k - 1:
+            return None
+        written = self.doc.text[tokens[first].start : tokens[k - 1].end]
+        return first if self.names.lookup(self.g.akimat_frame.format(place=written), self.lang, on=self.on) else None
 
     def _proper_name_before_kk(self, start: int) -> int | None:
         """The start of the capitalised words right before a Kazakh wording that opens with a
@@ -1539,7 +1594,13 @@ def _place_names(clause: _Clause, mention: _Mention) -> dict[str, str]:
     if clause._quoted_name(*place):
         return dict.fromkeys(LANGUAGES, written)  # a proper name reads the same in both languages
     names = {clause.lang: written}
-    akimat = clause.names.lookup(clause.g.akimat_frame.format(place=written), clause.lang, on=clause.on)
+    # «по Карагандинской области», «Қарағанды облысы бойынша»: the akimat of the place without its preposition
+    words = written.split()
+    if words and words[0].casefold() in clause.g.place_prepositions:
+        words = words[1:]
+    if words and words[-1].casefold() in clause.g.place_prepositions:
+        words = words[:-1]
+    akimat = clause.names.lookup(clause.g.akimat_frame.format(place=" ".join(words)), clause.lang, on=clause.on)
     if akimat is not None:
         for lang in LANGUAGES:
             before, _, after = _grammar(lang).akimat_frame.partition("{place}")
