@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
+from functools import lru_cache
 
+from . import langdata
 from .executors import find_aliases, find_executors
 from .items import build_items
 from .language import resolve_language
@@ -48,15 +51,19 @@ def _with_body(control: ControlClause | None, text: str, lang: str, on: dt.date 
     if control is None:
         return None
     start, end = control.span
+    opening = _control_body(lang).search(text, start, end)  # after «... возложить на», «... бақылау»
+    if opening is not None:
+        start = opening.end()
     bodies, _ = find_executors(text[start:end], lang, offset=start, on=on, mode="list", aliases=find_aliases(text, lang, on=on))
     if not bodies:
         return control
     body = bodies[0]
-    if body.id is None:
-        named = Body(id=None, name_ru=body.text if lang == "ru" else None, name_kk=body.text if lang == "kk" else None)
-    else:
-        named = Body(id=body.id, name_ru=body.name_ru, name_kk=body.name_kk)
-    return control.model_copy(update={"body": named})
+    return control.model_copy(update={"body": Body(id=body.id, name_ru=body.name_ru, name_kk=body.name_kk)})
+
+
+@lru_cache(maxsize=None)
+def _control_body(lang: str) -> re.Pattern[str]:
+    return re.compile(langdata.load(lang, "structure")["patterns"]["control_body"], re.IGNORECASE)
 
 
 def parse_document(document: Document, *, lang: str = "auto", received: dt.date | None = None) -> Act:
