@@ -69,9 +69,11 @@ def test_the_action_starts_after_the_persons_and_the_co_marker(sample, number, o
     assert item.action.startswith(opening)
 
 
-@pytest.mark.parametrize(("lang", "name"), [("ru", "первый заместитель акима области"), ("kk", "облыс Әкімінің бірінші орынбасары")])
-def test_the_control_clause_names_its_body_in_the_nominative_without_the_control_words(lang, name):
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_the_control_clause_names_its_body_without_the_control_words(lang):
     # «Контроль за исполнением ... возложить на первого заместителя акима области ...»;
     # «Осы шешімнің орындалуына бақылау жасау облыс Әкімінің бірінші орынбасары ... жүктелсін»
     act = parse_file(data_path("samples") / f"kz-{lang}-reshenie-akima-19980205-2-46.txt")
-    assert act.control is not None and getattr(act.control.body, f"name_{lang}") == name
+    body = act.control.body
+    assert (body.id, body.name_ru, body.name_kk) == (
+        "group_first_deputy_regional_akim", "первый заместитель акима области", "облыс әкімінің бірінші орынбасары")
