@@ -325,6 +325,7 @@ class _Mention:
     alias: Alias | None = None  # the act's short name it was found by («Агентству»)
     inner: tuple[_Mention, ...] = ()  # the mentions an unknown name took in («Председателем Агентства»)
     apposition: tuple[int, int] | None = None  # first word and head of an apposition («- получателям средств»)
+    composed: dict[str, str] | None = None  # an unknown group's names made of its known conjuncts
 
 
 class _Clause:
@@ -1153,7 +1154,10 @@ class _Clause:
                 return
         if any(match.entry.kind == "group" for _, _, match in resolved):
             # a conjunct that is itself a group («акимам районов, г.Капчагая, сельских округов»)
-            # makes the whole a group: groups stay groups, as «акимам областей, городов Астаны»
+            # makes the whole a group: groups stay groups, as «акимам областей, городов Астаны»;
+            # the other language names it from its conjuncts' names
+            commas = [all(t.text == "," for t in tokens[b:a]) for (_, b, _), (a, _, _) in zip(resolved, resolved[1:])]
+            mention.composed = _composed_names([match.entry for _, _, match in resolved], commas, self.names, self.on)
             return
         self.unplace(mention)
         for index, (a, b, match) in enumerate(resolved):
@@ -1636,6 +1640,26 @@ def _narrowed(name: str, place: str, lang: str, kinds: Sequence[int]) -> str:
     return grammar.narrowed_frame.format(name=name, place=place)
 
 
+def _composed_names(entries: Sequence[Entry], commas: Sequence[bool], names: Gazetteer, on: dt.date | None) -> dict[str, str] | None:
+    """The names of a group of conjuncts sharing one head, made of the conjuncts' own names
+    (as named on the act's date) joined as the text joins them (``commas``: a comma, else a
+    conjunction, between each two): «акимы районов», «Аким города Капшагай», «акимы сельских и
+    поселковых округов» → «акимы районов, города Капшагай, сельских и поселковых округов»;
+    None when the names do not share their head word (Russian first, Kazakh last)."""
+    composed = {}
+    for lang in LANGUAGES:
+        words = [entry.name_on(lang, on).split() for entry in entries]
+        heads = [w[0] if lang == "ru" else w[-1] for w in words]
+        plural = next((h for h, e in zip(heads, entries) if e.kind == "group"), heads[0])
+        if len({lemma_ru(h) if lang == "ru" else stem_kk(h) for h in heads}) > 1 or any(len(w) < 2 for w in words):
+            return None
+        rests = [" ".join(w[1:] if lang == "ru" else w[:-1]) for w in words]
+        conjunction = f" {getattr(names.fields, f'conjunction_{lang}')} "
+        listed = rests[0] + "".join((", " if comma else conjunction) + rest for comma, rest in zip(commas, rests[1:]))
+        composed[lang] = f"{plural} {listed}" if lang == "ru" else f"{listed} {plural}"
+    return composed
+
+
 def _executor(clause: _Clause, mention: _Mention, role: str, offset: int) -> Executor:
     start, end = clause.span(mention)
     entry = mention.match.entry if mention.match else _post_of_alias(clause, mention)
@@ -1651,10 +1675,12 @@ def _executor(clause: _Clause, mention: _Mention, role: str, offset: int) -> Exe
                       else [clause.tokens[k].keys for k in range(*mention.place)])
         kinds = [index for index, (nouns, _) in enumerate(clause.g.place_adjectives) if any(keys & nouns for keys in place_keys)]
         names = {lang: _narrowed(names[lang], places[lang], lang, kinds) if lang in places else names[lang] for lang in LANGUAGES}
+    other = next(lang for lang in LANGUAGES if lang != clause.lang)
+    composed = mention.composed.get(other) if entry is None and mention.composed else None
     return Executor(
         id=entry.id if entry else None,
-        name_ru=names["ru"] if entry else nominative if clause.lang == "ru" else None,
-        name_kk=names["kk"] if entry else nominative if clause.lang == "kk" else None,
+        name_ru=names["ru"] if entry else nominative if clause.lang == "ru" else composed,
+        name_kk=names["kk"] if entry else nominative if clause.lang == "kk" else composed,
         kind=mention.kind,
         role=role,
         text=clause.doc.text[start:end],

@@ -194,3 +194,10 @@ def test_a_city_among_groups_of_akims_stays_in_the_group(sample, lang, words):
     point = next(line for line in text.splitlines() if words in line)
     executors, _ = find_executors(point.removeprefix("1. "), lang, on=dt.date(1997, 4, 1))
     assert [(e.text, e.kind, e.role) for e in executors if e.role == "lead"] == [(words, "group", "lead")]
+    # the other language names the group from its conjuncts' names, as the city was called then,
+    # joined as the text joins them
+    lead = executors[0]
+    assert (lead.name_kk if lang == "ru" else lead.name_ru) == {
+        "ru": "аудандардың, Қапшағай қаласының, селолық және поселкелік округтердің әкімдері",
+        "kk": "акимы районов, города Капшагай, сельских и поселковых округов",
+    }[lang]
