@@ -557,6 +557,8 @@ class _Clause:
         («... Республики Казахстан») or the quotes around a name only widen the span."""
         if self._adjectives_before_match_ru(mention) if self.lang == "ru" else self._modifiers_before_match_kk(mention):
             return
+        if self.lang == "ru":
+            self._shared_words_list_ru(mention)
         tokens = self.tokens
         start, end = mention.start, mention.end
         inner_quotes = sum(t.text in _QUOTES for t in tokens[start:end])
@@ -636,6 +638,29 @@ class _Clause:
         for inner in self.covered_between(start, end):
             self.unplace(inner)
         self.place(_Mention(start, end, mention.head, None, self.kind_of(mention.head, mention.kind), mention.cases))
+
+    def _shared_words_list_ru(self, mention: _Mention) -> None:
+        """Proper names listed after a name that ends with one share its other words, when the
+        gazetteer knows each name so made: «Акимам гг. Талдыкорган, Капчагай и Текели» names the
+        akims of three cities (the Kazakh «Талдықорған, Қапшағай, Текелі қалаларының әкімдері»
+        is read by :meth:`_split_places_kk`)."""
+        tokens = self.tokens
+        last = mention.end - 1
+        if mention.match is None or mention.match.entry.kind == "group" or not (tokens[last].cap and tokens[last].word) \
+                or self.head_kind(last) or last == mention.start:
+            return
+        shared = [t.text for t in tokens[mention.start : last]]
+        j = mention.end
+        while (following := self.separator_at(j)) is not None and following < len(tokens):
+            token = tokens[following]
+            if not (token.cap and token.word) or self.covered[following] is not None:
+                return
+            match = self._lookup(shared + [token.text])
+            if match is None:
+                return
+            kind = "body" if match.entry.kind == "company" else match.entry.kind
+            self.place(_Mention(following, following + 1, following, match, kind, mention.cases))
+            j = following + 1
 
     def _adjectives_before_match_ru(self, mention: _Mention) -> bool:
         """Adjectives agreeing with a gazetteer name before it: a place («Карагандинскому

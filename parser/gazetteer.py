@@ -249,6 +249,9 @@ def word_keys(word: str, lang: str) -> frozenset[str]:
         return frozenset()
     if not any(ch.isalnum() for ch in word):
         return frozenset((word,))
+    noun = _abbreviated_nouns(lang).get(word.casefold())
+    if noun is not None:  # «гг.» is «город», «қ.» is «қала»
+        return word_keys(noun, lang) | {word.casefold()}
     keys = lemmas_ru(word) if lang == "ru" else stems_kk(word)
     plain = frozenset(keys) if lang == "ru" else frozenset(keys) | {folded_kk(key) for key in keys}
     if word[:2].isupper():
@@ -512,7 +515,8 @@ class Gazetteer:
                 if not nodes:
                     break
                 candidates = [c for node in nodes for c in node.candidates]
-                if candidates:
+                if candidates and words[last][0] not in _abbreviated_nouns(lang):
+                    # a name does not end with «гг.»: the abbreviation goes with the place after it
                     found.append((first, last, candidates))
         taken = [False] * len(positions)
         chosen = []
@@ -535,6 +539,12 @@ def _holder_end(words: Sequence[tuple[str, frozenset[str]]], i: int) -> int:
     if i + 1 < len(words) and _INITIALS.match(words[i + 1][0]) and not _INITIALS.match(words[i][0]):
         return i + 2
     return i
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def _abbreviated_nouns(lang: str) -> dict[str, str]:
+    """Abbreviations of place nouns and the nouns they stand for («гг.» → «город»)."""
+    return {abbreviation.casefold(): noun for abbreviation, noun in load(lang, "executors")["markers"]["abbreviated_nouns"]}
 
 
 @lru_cache(maxsize=len(LANGUAGES))
