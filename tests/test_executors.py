@@ -187,6 +187,8 @@ def test_kazakh_names_written_with_russian_letters_are_found():
          "group_district_department_head_labour_and_social_protection"),
         ("хозсубъектами", "шаруашылық субъектілерімен", "group_business_entities"),
         ("акимам областей", "облыстардың әкімдеріне", "group_oblast_akims"),
+        ("облфинуправлению", "облыстық қаржы басқармасына", "group_regional_department_finance"),
+        ("департаменту экономики области", "облыстық экономика департаментіне", "group_regional_department_economy"),
         ("акиматами областей", "облыстардың әкімдіктерімен", "group_oblast_akimats"),
         ("субъектам малого и среднего предпринимательства", "шағын және орта кәсіпкерлік субъектілеріне", "group_entrepreneurs"),
     ],
