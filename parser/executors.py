@@ -917,6 +917,7 @@ class _Clause:
             if mention is not None:
                 if mention.start == j and "gent" in tokens[mention.head].cases:
                     j = end = mention.end
+                    after_title = bool(tokens[j - 1].keys & g.place_nouns) and not tokens[j - 1].cap
                     continue
                 break
             if lower in g.title_abbreviations:
@@ -989,7 +990,8 @@ class _Clause:
                 j += 2  # the first half of a hyphenated word does not decline («Восточно-Казахстанской»)
                 continue
             if token.word and not token.person and "INFN" not in token.pos and ("gent" in token.cases or token.abbreviation):
-                after_title = False
+                # a place noun takes the names after it as «г.» does («городов Талдыкорган, Текели»)
+                after_title = bool(token.keys & g.place_nouns) and "NOUN" in token.pos and not token.cap
                 j += 1
                 if "NOUN" in token.pos or token.abbreviation or _fixed(token):
                     end = j
