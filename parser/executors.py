@@ -337,6 +337,7 @@ class _Clause:
         self.names = names
         self.g = _grammar(lang)
         self.doc = nlp(lang).make_doc(text)
+        self.text = text  # what doc.text gives, without spaCy joining the tokens anew on every read
         self.tokens = _tokens(self.doc, lang)
         self._index = {}
         for i, t in enumerate(t for t in self.doc if not t.is_space):
@@ -455,7 +456,7 @@ class _Clause:
 
     def text_of(self, mention: _Mention) -> str:
         start, end = self.span(mention)
-        return self.doc.text[start:end]
+        return self.text[start:end]
 
     def place(self, mention: _Mention) -> _Mention:
         for i in range(mention.start, mention.end):
@@ -526,7 +527,7 @@ class _Clause:
             match = None
             if alias.entry is not None:
                 match = GazetteerMatch(alias.entry, self.tokens[i].start, self.tokens[end - 1].end,
-                                       self.doc.text[self.tokens[i].start : self.tokens[end - 1].end], "short", wording=alias.phrase)
+                                       self.text[self.tokens[i].start : self.tokens[end - 1].end], "short", wording=alias.phrase)
             self.place(_Mention(i, end, head, match, kind, cases, alias=alias))
 
     def _foreign(self, mention: _Mention) -> bool:
@@ -725,7 +726,7 @@ class _Clause:
         if mention.match is not None and mention.match.entry.kind == "group" and all(tokens[k].cap for k in range(first, mention.start)):
             for (_, adjectives), genitive in zip(self.g.place_adjectives, self.g.place_genitives):
                 if opening in adjectives:
-                    written = self.doc.text[tokens[first].start : tokens[mention.start - 1].end]
+                    written = self.text[tokens[first].start : tokens[mention.start - 1].end]
                     place = (first, mention.start)
                     self.resize(mention, first, mention.end)
                     mention.place, mention.place_words = place, f"{written} {genitive}"
@@ -778,7 +779,7 @@ class _Clause:
         while end < len(tokens) and tokens[end].cap and tokens[end].word and self.covered[end] is None and end - k <= 2:
             end += 1
         for last in range(end, k, -1):
-            written = self.doc.text[tokens[start].start : tokens[last - 1].end]
+            written = self.text[tokens[start].start : tokens[last - 1].end]
             if self.names.lookup(self.g.akimat_frame.format(place=written), self.lang, on=self.on):
                 return last
         return None
@@ -795,7 +796,7 @@ class _Clause:
             first -= 1
         if first == k - 1:
             return None
-        written = self.doc.text[tokens[first].start : tokens[k - 1].end]
+        written = self.text[tokens[first].start : tokens[k - 1].end]
         return first if self.names.lookup(self.g.akimat_frame.format(place=written), self.lang, on=self.on) else None
 
     def _proper_name_before_kk(self, start: int) -> int | None:
@@ -1587,7 +1588,7 @@ def _nominative(clause: _Clause, mention: _Mention) -> str:
     («Акимам районов, г.Капчагая» → «Акимы районов, г.Капчагая»); Kazakh drops the case ending
     of the head («... бірлестіктерімен» → «... бірлестіктері»)."""
     start, end = clause.span(mention)
-    text = clause.doc.text
+    text = clause.text
     tokens, head = clause.tokens, mention.head
     case = next((c for c in _EXECUTOR_CASES if c in mention.cases), None)
     if case is None or "nomn" in mention.cases and ("nomn" in tokens[head].noun_cases or clause.lang == "kk"):
@@ -1621,7 +1622,7 @@ def _place_names(clause: _Clause, mention: _Mention) -> dict[str, str]:
     act's date, when the gazetteer knows its akimat («Восточно-Казахстанской области» → «Шығыс
     Қазақстан облысының»)."""
     place = mention.place
-    written = mention.place_words or clause.doc.text[clause.tokens[place[0]].start : clause.tokens[place[1] - 1].end]
+    written = mention.place_words or clause.text[clause.tokens[place[0]].start : clause.tokens[place[1] - 1].end]
     if clause._quoted_name(*place):
         return dict.fromkeys(LANGUAGES, written)  # a proper name reads the same in both languages
     names = {clause.lang: written}
@@ -1710,7 +1711,7 @@ def _executor(clause: _Clause, mention: _Mention, role: str, offset: int) -> Exe
         name_kk=names["kk"] if entry else nominative if clause.lang == "kk" else composed,
         kind=mention.kind,
         role=role,
-        text=clause.doc.text[start:end],
+        text=clause.text[start:end],
         span=(offset + start, offset + end),
     )
 

@@ -520,6 +520,7 @@ class Gazetteer:
                     found.append((first, last, candidates))
         taken = [False] * len(positions)
         chosen = []
+        text = doc.text if found else ""  # spaCy joins the tokens anew on every read
         for first, last, candidates in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
             if any(taken[first : last + 1]):
                 continue
@@ -527,7 +528,7 @@ class Gazetteer:
             start_token, end_token = doc[positions[first]], doc[positions[last]]
             start, end = start_token.idx, end_token.idx + len(end_token)
             best = _resolve(candidates, on)
-            chosen.append(GazetteerMatch(best.entry, start, end, doc.text[start:end], best.via, best.former,
+            chosen.append(GazetteerMatch(best.entry, start, end, text[start:end], best.via, best.former,
                                          (positions[first], positions[last] + 1), best.wording))
         return sorted(chosen, key=lambda m: m.start)
 
@@ -558,11 +559,19 @@ def _qualifiers(lang: str) -> tuple[Phrase, ...]:
     )
 
 
+@lru_cache(maxsize=len(LANGUAGES))
+def _qualifier_starts(lang: str) -> frozenset[str]:
+    return frozenset(key for phrase in _qualifiers(lang) for key in phrase[0])
+
+
 def _outside_qualifiers(words: Sequence[tuple[str, frozenset[str]]], lang: str) -> list[int]:
     """The indices of ``words`` outside any qualifier phrase: names are matched through those."""
+    starts = _qualifier_starts(lang)
     kept, i = [], 0
     while i < len(words):
-        end = next((e for phrase in _qualifiers(lang) if (e := _phrase_end(words, i, phrase))), None)
+        end = None
+        if words[i][1] & starts:
+            end = next((e for phrase in _qualifiers(lang) if (e := _phrase_end(words, i, phrase))), None)
         if end is None:
             kept.append(i)
             i += 1
