@@ -77,3 +77,10 @@ def test_the_control_clause_names_its_body_without_the_control_words(lang):
     body = act.control.body
     assert (body.id, body.name_ru, body.name_kk) == (
         "group_first_deputy_regional_akim", "первый заместитель акима области", "облыс әкімінің бірінші орынбасары")
+
+
+def test_a_kazakh_plan_table_maps_its_measure_column_by_header():
+    # «№ | Шаралардың аталуы | Өткізілу мерзімі | Жауапты орындаушылар»: the action is the measure cell
+    item = _item("kz-kk-reshenie-akima-20000414-4-113.txt", ("appendix-1", "2"))
+    assert item.action == "Бюджеттік сала объектілерінде күрделі жөндеу жұмыстарын жүргізуге тендер өткізу"
+    assert item.deadline.due is not None and [e.text for e in item.executors] == ["Ж.Ә. Әмірханова"]
