@@ -21,6 +21,8 @@ from .executors import find_aliases, find_executors
 from .model import Deadline, Executor, Item, Node
 from .structure import ParsedStructure
 
+_MIN_ACTION_WORDS = 3  # fewer words after the executors are no action of their own (a verb, a person)
+_TRAILING_PREPOSITION = re.compile(r"\s+\w{1,2}$")  # «... возложить на»
 _TRIM = " \t\n,;:.–—-"
 _QUOTES = "«\"“„"
 
@@ -146,6 +148,13 @@ class _Builder:
             if 0 <= local[0] < local[1] <= len(action):
                 action = action[: local[0]] + " " + action[local[1]:]
         action = re.sub(r"\s+", " ", action).strip(_TRIM)
+        first = min((e.span[0] - start for e in executors if start <= e.span[0] < own_end), default=0)
+        before = re.sub(r"\s+", " ", own[:first]).strip(_TRIM)
+        if len(before.split()) >= _MIN_ACTION_WORDS and len(action.split()) < _MIN_ACTION_WORDS:
+            # the task handed over to the executors stands before them: «Персональную
+            # ответственность за ... возложить на X», «... дербес жауапкершілік X-ке жүктелсін»
+            before = _TRAILING_PREPOSITION.sub("", before)
+            return f"{before} {action}".strip() if action and not any(ch.isupper() for ch in action[:1]) else before
         if not action:
             # The whole clause is the term ("после проведения встреч:"): the words stay the action.
             action = re.sub(r"\s+", " ", own[cut:]).strip(_TRIM)

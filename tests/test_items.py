@@ -84,3 +84,19 @@ def test_a_kazakh_plan_table_maps_its_measure_column_by_header():
     item = _item("kz-kk-reshenie-akima-20000414-4-113.txt", ("appendix-1", "2"))
     assert item.action == "Бюджеттік сала объектілерінде күрделі жөндеу жұмыстарын жүргізуге тендер өткізу"
     assert item.deadline.due is not None and [e.text for e in item.executors] == ["Ж.Ә. Әмірханова"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "path", "action"),
+    [
+        # the holder of the post after it is no part of the action
+        ("ru", ("5",), "предусмотреть выделение денежных средств"),
+        ("kk", ("4",), "жалпы пайдаланымдағы автомобиль жолдарын қысқы пайдалану жағдайларына дайындасын"),
+        # a task handed over stands before the executors
+        ("ru", ("6",), "Персональную ответственность за своевременную подготовку к предстоящему отопительному сезону"),
+        ("kk", ("6",), "Білім беру, денсаулық сақтау және мәдениет мекемелерін дер кезінде әзірлеуге дербес жауапкершілік жүктелсін"),
+    ],
+)
+def test_the_action_leaves_out_the_post_holders_and_takes_a_task_handed_over(lang, path, action):
+    item = _item(f"kz-{lang}-reshenie-akima-20000414-4-113.txt", path)
+    assert item.action.startswith(action), item.action
