@@ -470,10 +470,26 @@ class _Clause:
                 self.covered[i] = None
         self.mentions.remove(mention)
 
+    def akimat_of(self, place: str) -> Entry | None:
+        """The akimat of a place as written («Карагандинской области», «по городу Астане»,
+        «Қарағанды облысы бойынша»: the preposition that attaches it left out)."""
+        words = place.split()
+        if words and words[0].casefold() in self.g.place_prepositions:
+            words = words[1:]
+        if words and words[-1].casefold() in self.g.place_prepositions:
+            words = words[:-1]
+        return self.names.lookup(self.g.akimat_frame.format(place=" ".join(words)), self.lang, on=self.on)
+
     def resize(self, mention: _Mention, start: int, end: int) -> None:
         self.unplace(mention)
         mention.start, mention.end = start, end
         self.place(mention)
+
+    def narrow(self, mention: _Mention, span: tuple[int, int], place: tuple[int, int], words: str | None = None) -> None:
+        """The mention widened to ``span`` and narrowed to the place at ``place`` (written
+        ``words`` when the text writes it otherwise)."""
+        self.resize(mention, *span)
+        mention.place, mention.place_words = place, words
 
     def covered_between(self, start: int, end: int) -> list[_Mention]:
         return list(dict.fromkeys(m for m in self.covered[start:end] if m is not None))
@@ -585,9 +601,7 @@ class _Clause:
                 # Астане», «Департаменту КНБ Республики Казахстан по ... области»
                 k = self._akimat_place_end_ru(after + 1)
                 if k is not None:
-                    place = (after, k)
-                    self.resize(mention, mention.start, k)
-                    mention.place = place
+                    self.narrow(mention, (mention.start, k), (after, k))
                     return
             end = self._complements_ru(mention.end)
             following = tokens[mention.end] if mention.end < len(tokens) else None
@@ -607,17 +621,13 @@ class _Clause:
             attached = self._place_attached_kk(mention.start) if start == mention.start and group else None
             if attached is not None:
                 # «Қарағанды облысы бойынша [Мемлекеттік кірістер департаменті]»
-                place = (attached, mention.start)
-                self.resize(mention, attached, mention.end)
-                mention.place = place
+                self.narrow(mention, (attached, mention.end), (attached, mention.start))
                 return
             named = self._proper_name_before_kk(mention.start) if start == mention.start else None
             if named is not None and group:
                 # «Қарағанды [облысының ... басқармасы]»: the wording took the place's noun;
                 # the place is the name before it with that noun
-                place = (named, mention.start + 1)
-                self.resize(mention, named, mention.end)
-                mention.place = place
+                self.narrow(mention, (named, mention.end), (named, mention.start + 1))
                 return
             if start == mention.start and mention.kind == "group":
                 start = self._place_before_kk(mention.start)
@@ -633,8 +643,7 @@ class _Clause:
             # («Областной штаб "Зима-2001"»)
             for k in range(qualifier[1], qualifier[0], -1) if self.lang == "ru" else (qualifier[1],):
                 if self._place_qualifier(qualifier[0], k) or self._quoted_name(qualifier[0], k):
-                    self.resize(mention, min(start, qualifier[0]), max(mention.end, k))
-                    mention.place = (qualifier[0], k)
+                    self.narrow(mention, (min(start, qualifier[0]), max(mention.end, k)), (qualifier[0], k))
                     return
         for inner in self.covered_between(start, end):
             self.unplace(inner)
@@ -679,8 +688,7 @@ class _Clause:
         if mention.match is not None and mention.match.entry.kind == "group":
             place = self._place_of_adjectives_ru(first, mention)
             if place is not None:
-                self.resize(mention, first, mention.end)
-                mention.place, mention.place_words = (first, first + 1), place
+                self.narrow(mention, (first, mention.end), (first, first + 1), place)
                 return False
         if all(self.tokens[k].keys & self.g.neutral_adjectives for k in adjectives if self.tokens[k].word):
             self.resize(mention, first, mention.end)
@@ -704,7 +712,7 @@ class _Clause:
         for (_, adjectives), genitive in zip(self.g.place_adjectives, self.g.place_genitives):
             place = place_of_adjective_ru(adjective, genitive)
             if place and (lemma_ru(opening) in adjectives
-                          or self.names.lookup(self.g.akimat_frame.format(place=place), self.lang, on=self.on)):
+                          or self.akimat_of(place)):
                 return place
         return None
 
@@ -727,9 +735,7 @@ class _Clause:
             for (_, adjectives), genitive in zip(self.g.place_adjectives, self.g.place_genitives):
                 if opening in adjectives:
                     written = self.text[tokens[first].start : tokens[mention.start - 1].end]
-                    place = (first, mention.start)
-                    self.resize(mention, first, mention.end)
-                    mention.place, mention.place_words = place, f"{written} {genitive}"
+                    self.narrow(mention, (first, mention.end), (first, mention.start), f"{written} {genitive}")
                     return False
         if all(tokens[k].keys & self.g.neutral_adjectives for k in range(first, mention.start)):
             self.resize(mention, first, mention.end)
@@ -780,7 +786,7 @@ class _Clause:
             end += 1
         for last in range(end, k, -1):
             written = self.text[tokens[start].start : tokens[last - 1].end]
-            if self.names.lookup(self.g.akimat_frame.format(place=written), self.lang, on=self.on):
+            if self.akimat_of(written):
                 return last
         return None
 
@@ -797,7 +803,7 @@ class _Clause:
         if first == k - 1:
             return None
         written = self.text[tokens[first].start : tokens[k - 1].end]
-        return first if self.names.lookup(self.g.akimat_frame.format(place=written), self.lang, on=self.on) else None
+        return first if self.akimat_of(written) else None
 
     def _proper_name_before_kk(self, start: int) -> int | None:
         """The start of the capitalised words right before a Kazakh wording that opens with a
@@ -1626,13 +1632,7 @@ def _place_names(clause: _Clause, mention: _Mention) -> dict[str, str]:
     if clause._quoted_name(*place):
         return dict.fromkeys(LANGUAGES, written)  # a proper name reads the same in both languages
     names = {clause.lang: written}
-    # «по Карагандинской области», «Қарағанды облысы бойынша»: the akimat of the place without its preposition
-    words = written.split()
-    if words and words[0].casefold() in clause.g.place_prepositions:
-        words = words[1:]
-    if words and words[-1].casefold() in clause.g.place_prepositions:
-        words = words[:-1]
-    akimat = clause.names.lookup(clause.g.akimat_frame.format(place=" ".join(words)), clause.lang, on=clause.on)
+    akimat = clause.akimat_of(written)
     if akimat is not None:
         for lang in LANGUAGES:
             before, _, after = _grammar(lang).akimat_frame.partition("{place}")

@@ -154,7 +154,8 @@ class _Builder:
             # the task handed over to the executors stands before them: «Персональную
             # ответственность за ... возложить на X», «... дербес жауапкершілік X-ке жүктелсін»
             before = _TRAILING_PREPOSITION.sub("", before)
-            return f"{before} {action}".strip() if action and not any(ch.isupper() for ch in action[:1]) else before
+            # the verb after them goes with it («... жүктелсін»), a person's name does not
+            return before if not action or action[0].isupper() else f"{before} {action}"
         if not action:
             # The whole clause is the term ("после проведения встреч:"): the words stay the action.
             action = re.sub(r"\s+", " ", own[cut:]).strip(_TRIM)

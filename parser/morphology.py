@@ -291,7 +291,7 @@ class KazakhAnalysis:
 _NOMINATIVE = "nomn"
 
 
-def _analyses(word: str, rules: _Rules) -> dict[str, tuple[int, str, bool]]:
+def _analyses(word: str, rules: _Rules) -> dict[str, tuple[int, str, bool, bool]]:
     """Stems of every analysis ``stem [plural] [possessive] [case [case]]`` of ``word``, each
     with the weight of what was stripped, the outermost case and whether a plural and a
     possessive suffix were stripped (best analysis per stem)."""

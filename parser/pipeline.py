@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
-from functools import lru_cache
 
-from . import langdata
 from .executors import find_aliases, find_executors
 from .items import build_items
 from .language import resolve_language
@@ -15,7 +12,7 @@ from .model import Act, Body, ControlClause
 from .normalize import normalize
 from .readers import DEFAULT_MAX_BYTES, Document, read_path
 from .rules import decide_control
-from .structure import parse_structure
+from .structure import grammar, parse_structure
 
 
 def parse_text(text: str, *, lang: str = "auto", source: str = "-", received: dt.date | None = None) -> Act:
@@ -51,7 +48,7 @@ def _with_body(control: ControlClause | None, text: str, lang: str, on: dt.date 
     if control is None:
         return None
     start, end = control.span
-    opening = _control_body(lang).search(text, start, end)  # after «... возложить на», «... бақылау»
+    opening = grammar(lang).control_body.search(text, start, end)  # after «... возложить на», «... бақылау»
     if opening is not None:
         start = opening.end()
     bodies, _ = find_executors(text[start:end], lang, offset=start, on=on, mode="list", aliases=find_aliases(text, lang, on=on))
@@ -59,11 +56,6 @@ def _with_body(control: ControlClause | None, text: str, lang: str, on: dt.date 
         return control
     body = bodies[0]
     return control.model_copy(update={"body": Body(id=body.id, name_ru=body.name_ru, name_kk=body.name_kk)})
-
-
-@lru_cache(maxsize=None)
-def _control_body(lang: str) -> re.Pattern[str]:
-    return re.compile(langdata.load(lang, "structure")["patterns"]["control_body"], re.IGNORECASE)
 
 
 def parse_document(document: Document, *, lang: str = "auto", received: dt.date | None = None) -> Act:

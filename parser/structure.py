@@ -59,6 +59,7 @@ class _Grammar:
     date_words: re.Pattern[str]
     months: tuple[re.Pattern[str], ...]
     control: re.Pattern[str]
+    control_body: re.Pattern[str]  # where the body the act is put on the control of begins in that clause
     effective: re.Pattern[str]
     signing_day: re.Pattern[str]
     operations: dict[str, re.Pattern[str]]
@@ -93,6 +94,7 @@ def grammar(lang: str) -> _Grammar:
         date_words=re.compile(patterns["date_words"].replace("{month}", month_alternation), flags),
         months=tuple(re.compile(rf"(?:{name})", flags) for name in month_names),
         control=re.compile(patterns["control"], flags),
+        control_body=re.compile(patterns["control_body"], flags),
         effective=re.compile(patterns["effective"], flags),
         signing_day=re.compile(patterns["signing_day"], flags),
         operations={key: re.compile(value, flags) for key, value in data["amendment_operations"].items()},
