@@ -36,7 +36,7 @@ from tapsyrma.corpora import data_path
 
 from .errors import DataError, LanguageError
 from .langdata import load
-from .morphology import folded_kk, lemmas_ru, stems_kk
+from .morphology import folded_kk, lemmas_ru, stems_kk, unjoined_kk
 from .nlp import LANGUAGES, nlp
 
 __all__ = ["ActivityField", "ActivityFields", "Entry", "FormerName", "Gazetteer", "GazetteerMatch", "PostRule", "Via", "gazetteer"]
@@ -397,9 +397,10 @@ class Gazetteer:
         while words and not any(ch.isalnum() for ch in words[-1][0]):
             words.pop()  # the comma that set a qualifier off at the end
         keys = [k for _, k in words]
+        unjoined = _unjoined(words, lang)
         nodes = [self._trie(lang)]
-        for word in keys:
-            nodes = _step(nodes, word)
+        for i, word in enumerate(keys):
+            nodes = _step(nodes + _step(nodes, _CONJUNCTION) if unjoined[i] else nodes, word)
         candidates = [c for node in nodes for c in node.candidates]
         if not candidates:
             candidates = [c for end, c in self._family_matches(words, 0, lang) if end == len(words)]
@@ -505,13 +506,14 @@ class Gazetteer:
         kept = _outside_qualifiers(words, lang)
         if len(kept) < len(words):
             positions, keys, words = [positions[i] for i in kept], [keys[i] for i in kept], [words[i] for i in kept]
+        unjoined = _unjoined(words, lang)
         found: list[tuple[int, int, list[_Candidate]]] = []
         for first in range(len(positions)):
             for end, candidate in self._family_matches(words, first, lang) if self._families else ():
                 found.append((first, end - 1, [candidate]))
             nodes = [root]
             for last in range(first, len(positions)):
-                nodes = _step(nodes, keys[last])
+                nodes = _step(nodes + _step(nodes, _CONJUNCTION) if unjoined[last] and last > first else nodes, keys[last])
                 if not nodes:
                     break
                 candidates = [c for node in nodes for c in node.candidates]
@@ -531,6 +533,12 @@ class Gazetteer:
             chosen.append(GazetteerMatch(best.entry, start, end, text[start:end], best.via, best.former,
                                          (positions[first], positions[last] + 1), best.wording))
         return sorted(chosen, key=lambda m: m.start)
+
+
+def _unjoined(words: Sequence[tuple[str, frozenset[str]]], lang: str) -> list[bool]:
+    """For each word, whether a list's conjunction is left out before it (Kazakh genitives side
+    by side): a name's conjunction may then be passed over there."""
+    return [lang == "kk" and i > 0 and unjoined_kk(words[i - 1][0], word) for i, (word, _) in enumerate(words)]
 
 
 def _holder_end(words: Sequence[tuple[str, frozenset[str]]], i: int) -> int:

@@ -354,6 +354,15 @@ def analyses_kk(word: str) -> tuple[KazakhAnalysis, ...]:
     return tuple(readings.values())
 
 
+def unjoined_kk(before: str, word: str) -> bool:
+    """Whether two Kazakh genitives side by side are a list with its conjunction left out
+    («аудандардың қалалардың әкімдері» for «аудандардың және қалалардың әкімдері»): a genitive
+    with no possessive reading cannot be the head the genitive before it asks for."""
+    second = analyses_kk(word)
+    return (any(a.case == "gent" for a in second) and not any(a.possessive for a in second)
+            and any(a.case == "gent" for a in analyses_kk(before)))
+
+
 def caseless_kk(word: str, case: str) -> str:
     """The Kazakh ``word`` without its outer suffix of ``case``, as written (``Үкіметіне`` datv →
     ``Үкіметі``, ``бірлестіктерімен`` ablt → ``бірлестіктері``); ``word`` itself when it has none."""

@@ -3,7 +3,7 @@
 import pytest
 
 from tapsyrma.parser.errors import LanguageError
-from tapsyrma.parser.morphology import lemma_ru, lemmas_ru, normalize_words, stem_kk, stems_kk
+from tapsyrma.parser.morphology import lemma_ru, lemmas_ru, normalize_words, stem_kk, stems_kk, unjoined_kk
 
 
 @pytest.mark.parametrize(
@@ -67,6 +67,17 @@ def test_kazakh_hyphenated_abbreviation_ending():
     assert stem_kk("ҚР-ның") == "қр"
     assert stem_kk("ҚР-ға") == "қр"
     assert stem_kk("іс-шара") == "іс-шара"
+
+
+@pytest.mark.parametrize(
+    ("before", "word", "unjoined"),
+    [("аудандардың", "қалалардың", True),  # 5-150: «аудандардың қалалардың әкiмдерi»
+     ("облыстың", "аудандарының", False),  # an izafet: the second takes the possessive
+     ("Алматы", "облысының", False),  # the first no genitive
+     ("аудандардың", "әкімдері", False)],  # the second no genitive
+)
+def test_kazakh_genitives_side_by_side_are_a_list_only_when_the_second_cannot_be_the_head(before, word, unjoined):
+    assert unjoined_kk(before, word) is unjoined
 
 
 def test_normalize_words():
