@@ -1789,4 +1789,7 @@ def find_executors(
         executors.append(executor)
         if executor.id is None:
             warnings.append(f"executor not in the gazetteer: «{executor.text}» at {executor.span[0]}")
+        elif mention.match is not None and mention.match.misspelt:
+            warnings.append(f"executor read through a word one letter off its name, «{mention.match.misspelt}»: «{executor.text}» "
+                            f"at {executor.span[0]} is {executor.name_ru if lang == 'ru' else executor.name_kk}")
     return executors, warnings

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Doc
 
 from tapsyrma.corpora import data_path
@@ -51,6 +52,10 @@ _QUOTES = frozenset("«»\"“”„'‘’")
 _VIA_PRIORITY: dict[str, int] = {"name": 0, "short": 1, "variant": 2, "former": 3}
 _ABBREVIATION_MARK = "="
 _CONJUNCTION = frozenset({"&"})
+# a misspelt word is read as a name's word when it is this long and this many words of the name
+# before it are spelt right (short words one letter apart are other words: «орган», «органы»)
+_MISSPELT_LENGTH = 8
+_SPELT_RIGHT_BEFORE_MISSPELLING = 2
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.){1,3}$")
 _INITIALS_AND_SURNAME = re.compile(r"^(?:[^\W\d_]\.){1,3}[^\W\d_]{2,}")
 SLOT = "{fields}"
@@ -220,6 +225,7 @@ class GazetteerMatch:
     former: FormerName | None = None
     tokens: tuple[int, int] = (0, 0)
     wording: str = ""  # the gazetteer wording it was found by, as the gazetteer writes it
+    misspelt: str | None = None  # the text's word one letter off the wording's («мемлекетік»)
 
 
 @dataclass(frozen=True)
@@ -234,6 +240,17 @@ class _Candidate:
 class _Node:
     edges: dict[str, _Node] = field(default_factory=dict)
     candidates: list = field(default_factory=list)  # _Candidate; ActivityField in the field trie
+    _long_edges: dict[int, list[tuple[str, _Node]]] | None = None
+
+    def long_edges(self, length: int) -> list[tuple[str, _Node]]:
+        """The edges whose key is long enough to be read through a misspelling and ``length``
+        letters long (built on first use: the trie is complete by then)."""
+        if self._long_edges is None:
+            self._long_edges = {}
+            for key, child in self.edges.items():
+                if len(key) >= _MISSPELT_LENGTH and not key.startswith(_ABBREVIATION_MARK):
+                    self._long_edges.setdefault(len(key), []).append((key, child))
+        return self._long_edges.get(length, [])
 
 
 def _is_abbreviation(word: str) -> bool:
@@ -507,23 +524,27 @@ class Gazetteer:
         if len(kept) < len(words):
             positions, keys, words = [positions[i] for i in kept], [keys[i] for i in kept], [words[i] for i in kept]
         unjoined = _unjoined(words, lang)
-        found: list[tuple[int, int, list[_Candidate]]] = []
+        found: list[tuple[int, int, list[_Candidate], int | None]] = []
         for first in range(len(positions)):
             for end, candidate in self._family_matches(words, first, lang) if self._families else ():
-                found.append((first, end - 1, [candidate]))
-            nodes = [root]
+                found.append((first, end - 1, [candidate], None))
+            nodes, misspelt = [root], None
             for last in range(first, len(positions)):
-                nodes = _step(nodes + _step(nodes, _CONJUNCTION) if unjoined[last] and last > first else nodes, keys[last])
+                before = nodes + _step(nodes, _CONJUNCTION) if unjoined[last] and last > first else nodes
+                nodes = _step(before, keys[last])
+                if not nodes and misspelt is None and last - first >= _SPELT_RIGHT_BEFORE_MISSPELLING:
+                    nodes = _step_misspelt(before, keys[last])
+                    misspelt = last
                 if not nodes:
                     break
                 candidates = [c for node in nodes for c in node.candidates]
                 if candidates and words[last][0] not in _abbreviated_nouns(lang):
                     # a name does not end with «гг.»: the abbreviation goes with the place after it
-                    found.append((first, last, candidates))
+                    found.append((first, last, candidates, misspelt))
         taken = [False] * len(positions)
         chosen = []
         text = doc.text if found else ""  # spaCy joins the tokens anew on every read
-        for first, last, candidates in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
+        for first, last, candidates, misspelt in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
             if any(taken[first : last + 1]):
                 continue
             taken[first : last + 1] = [True] * (last - first + 1)
@@ -531,7 +552,8 @@ class Gazetteer:
             start, end = start_token.idx, end_token.idx + len(end_token)
             best = _resolve(candidates, on)
             chosen.append(GazetteerMatch(best.entry, start, end, text[start:end], best.via, best.former,
-                                         (positions[first], positions[last] + 1), best.wording))
+                                         (positions[first], positions[last] + 1), best.wording,
+                                         doc[positions[misspelt]].text if misspelt is not None else None))
         return sorted(chosen, key=lambda m: m.start)
 
 
@@ -605,6 +627,19 @@ def _phrase_end(words: Sequence[tuple[str, frozenset[str]]], i: int, phrase: Phr
     if all(keys & words[i + n][1] for n, keys in enumerate(phrase)):
         return i + len(phrase)
     return None
+
+
+def _step_misspelt(nodes: list[_Node], word: frozenset[str]) -> list[_Node]:
+    """The nodes a word one letter off a name's word leads to («мемлекетік» for «мемлекеттік»):
+    acts misspell, and a long word one letter off, well inside a name, is no other word."""
+    following: dict[int, _Node] = {}
+    for node in nodes:
+        for w in word:
+            for length in (len(w) - 1, len(w), len(w) + 1):
+                for key, child in node.long_edges(length):
+                    if Levenshtein.distance(key, w, score_cutoff=1) <= 1:
+                        following[id(child)] = child
+    return list(following.values())
 
 
 def _step(nodes: list[_Node], word: frozenset[str]) -> list[_Node]:

@@ -62,7 +62,11 @@ def test_golden(lang, case):
         for i, e in enumerate(executors)
     ]
     assert got == case["expected"], f"{case['phenomenon']}:\n  {_marked(text, executors)}"
-    assert len(warnings) == sum(e.id is None for e in executors)
+    # a warning per unknown executor, and per known one read through a misspelt word the case names
+    unknown = [w for w in warnings if w.startswith("executor not in the gazetteer")]
+    assert len(unknown) == sum(e.id is None for e in executors)
+    misspelt = [re.search(r"one letter off its name, «(.+?)»", w).group(1) for w in warnings if w not in unknown]
+    assert misspelt == case.get("misspelt", [])
     for executor in executors:
         assert text[executor.span[0] : executor.span[1]] == executor.text
 
@@ -177,6 +181,21 @@ def test_kazakh_names_written_with_russian_letters_are_found():
     # abbreviations are not folded: ҚМ (finance) and КМ (transport) are different ministries
     assert names.lookup("ҚМ", "kk").id == "mf"
     assert names.lookup("КМ", "kk").id == "mtr"
+
+
+def test_a_misspelt_long_word_inside_a_name_is_read_with_a_warning():
+    # 4-113, Appendix 1 row 13: «мемлекетік» for «мемлекеттік»
+    executors, warnings = find_executors("Алматы автомобиль жолдары мемлекетік мекемесі", "kk", mode="list", offset=3)
+    assert [e.id for e in executors] == ["almaty_roads_institution"]
+    assert warnings == ["executor read through a word one letter off its name, «мемлекетік»: «Алматы автомобиль жолдары мемлекетік "
+                        "мекемесі» at 3 is Алматы автомобиль жолдары мемлекеттік мекемесі"]
+    names = gazetteer()
+    # one misspelt word per name, one letter off, and not among its first words
+    assert names.matches("Алматы автомобиль жолдары мемлекетік мекемсі", "kk") == []
+    assert names.matches("Алматы автомобиль жолдары мемлекеік мекемесі", "kk") == []
+    assert names.matches("Алматы автомобль жолдары мемлекеттік мекемесі", "kk") == []
+    assert [m.entry.id for m in names.matches("Министерство финансов Республики Казахстан", "ru")] == ["mf"]
+    assert [m.misspelt for m in names.matches("Министерство финансов Республики Казахстан", "ru")] == [None]
 
 
 @pytest.mark.parametrize(
