@@ -155,6 +155,18 @@ def place_of_adjective_ru(adjective: str, genitive: str) -> str | None:
     return f"{'-'.join(parts)} {genitive}"
 
 
+def plural_ru(noun: str, case: str) -> str | None:
+    """The Russian ``noun``, read in the singular of ``case``, in the plural of that case, its
+    capital kept («города» gent → «городов», «району» datv → «районам»); None when pymorphy3
+    has no such reading."""
+    parse = next((p for p in _morph().parse(noun) if _plain(p.tag.POS) == "NOUN" and _plain(p.tag.case) == case
+                  and _plain(p.tag.number) == "sing"), None)
+    inflected = parse.inflect({"plur", case}) if parse is not None else None
+    if inflected is None:
+        return None
+    return inflected.word[0].upper() + inflected.word[1:] if noun[0].isupper() else inflected.word
+
+
 def inflect_name_ru(name: str, case: str) -> str:
     """A Russian name in the nominative put in ``case``: its head noun and the adjectives before
     it decline, what follows stays («Агентство Республики Казахстан по атомной энергии» gent →
@@ -267,15 +279,21 @@ def _rules() -> _Rules:
         raise _rules_error(path, f"expected keys classes, harmony, slot (with 'plural', 'possessive' and 'case' slots), final_neutralisation, letter_repairs, letter_folds, min_stem_letters, max_case_suffixes; got error {exc!r}") from None
 
 
+def _row(stem: str, rules: _Rules) -> str | None:
+    """The harmony row of the last vowel of ``stem``: "back", "front", or None without one."""
+    for ch in reversed(stem):
+        if ch in rules.back:
+            return "back"
+        if ch in rules.front:
+            return "front"
+    return None
+
+
 def _agrees(stem: str, suffix: _Suffix, rules: _Rules) -> bool:
     if suffix.row is None or stem[-1] in rules.free_finals:
         return True
-    for ch in reversed(stem):
-        if ch in rules.back:
-            return suffix.row == "back"
-        if ch in rules.front:
-            return suffix.row == "front"
-    return True
+    row = _row(stem, rules)
+    return row is None or suffix.row == row
 
 
 @dataclass(frozen=True)
@@ -361,6 +379,38 @@ def unjoined_kk(before: str, word: str) -> bool:
     second = analyses_kk(word)
     return (any(a.case == "gent" for a in second) and not any(a.possessive for a in second)
             and any(a.case == "gent" for a in analyses_kk(before)))
+
+
+def plural_kk(word: str, nominative: str) -> str | None:
+    """The Kazakh ``word``, read as the singular noun ``nominative`` with its suffixes, in the
+    plural with the same possessive and case, each suffix in the form the sounds before it ask
+    for and, where two fit, the one ``word`` has («қаласының», қала → «қалаларының»;
+    «министрлігіне», министрлік → «министрліктеріне»); None when ``word`` has no singular reading
+    on that noun."""
+    rules = _rules()
+    base = nominative.casefold()
+    reading = next((a for a in analyses_kk(word) if a.stem == _neutralise(base, rules) and not a.plural), None)
+    if reading is None:
+        return None
+    lower = word.casefold()
+
+    def attach(stem: str, slot: int, case: str | None, after_possessive: bool) -> str | None:
+        # the row of the last vowel, front after a free final (банк-тер)
+        row = "front" if stem[-1] in rules.free_finals else _row(stem, rules)
+        fitting = [suffix for suffix in rules.suffixes if suffix.slot == slot and suffix.case == case and suffix.row in (None, row)
+                   and (after_possessive if suffix.after_possessive else stem[-1] in suffix.after)]
+        # the word's own form first, then one made for the possessive before it (министрлігі-не, not -ге)
+        fitting.sort(key=lambda suffix: (not lower.endswith(suffix.form), not suffix.after_possessive))
+        return stem + fitting[0].form if fitting else None
+
+    form = attach(base, rules.plural_slot, None, False)
+    if form is not None and reading.possessive:
+        form = attach(form, rules.possessive_slot, None, False)
+    if form is not None and reading.case != _NOMINATIVE:
+        form = attach(form, rules.case_slot, reading.case, reading.possessive)
+    if form is None:
+        return None
+    return form[0].upper() + form[1:] if word[0].isupper() else form
 
 
 def caseless_kk(word: str, case: str) -> str:

@@ -3,7 +3,7 @@
 import pytest
 
 from tapsyrma.parser.errors import LanguageError
-from tapsyrma.parser.morphology import lemma_ru, lemmas_ru, normalize_words, stem_kk, stems_kk, unjoined_kk
+from tapsyrma.parser.morphology import lemma_ru, lemmas_ru, normalize_words, plural_kk, plural_ru, stem_kk, stems_kk, unjoined_kk
 
 
 @pytest.mark.parametrize(
@@ -89,3 +89,22 @@ def test_normalize_words():
         "Қазақстан Республикасының Сыртқы істер министрлігіне", "kk")
     with pytest.raises(LanguageError):
         normalize_words("text", "en")
+
+
+@pytest.mark.parametrize(
+    ("word", "noun", "plural"),
+    [("қаласының", "қала", "қалаларының"), ("министрлігіне", "министрлік", "министрліктеріне"),
+     ("ауылының", "ауыл", "ауылдарының"),  # л takes -дар, not -лар
+     ("округінің", "округ", "округтерінің"), ("облысы", "облыс", "облыстары"),
+     ("әкімдігімен", "әкімдік", "әкімдіктерімен"),  # the word's own form of the instrumental, not -менен
+     ("Қаласы", "қала", "Қалалары"),
+     ("қаласының", "облыс", None), ("қалаларының", "қала", None)],
+)
+def test_kazakh_plural_keeps_possessive_and_case(word, noun, plural):
+    assert plural_kk(word, noun) == plural
+
+
+def test_russian_plural_keeps_the_case():
+    assert [plural_ru(w, "gent") for w in ("города", "района", "области")] == ["городов", "районов", "областей"]
+    assert plural_ru("Району", "datv") == "Районам"
+    assert plural_ru("города", "datv") is None
