@@ -42,7 +42,8 @@ from . import langdata
 from .errors import DataError, LanguageError
 from .gazetteer import Entry, Gazetteer, GazetteerMatch, gazetteer, word_keys
 from .model import Executor
-from .morphology import analyses_kk, case_kk, caseless_kk, inflect_name_ru, lemma_ru, nominative_ru, parses_ru, place_of_adjective_ru, repair_kk, stem_kk
+from .morphology import (analyses_kk, case_kk, caseless_kk, inflect_name_ru, lemma_ru, nominative_ru, parses_ru, place_of_adjective_ru,
+                         plural_kk, plural_ru, repair_kk, stem_kk)
 from .nlp import LANGUAGES, nlp
 
 __all__ = ["find_executors"]
@@ -111,6 +112,7 @@ class _Grammar:
     participle_endings: tuple[str, ...]  # a participle phrase before a list member ends with one
     akimat_frame: str  # the akimat of a place: «Акимат {place}»
     place_nouns: frozenset[str]  # «город», «область»: a place may open with one («органам города Алматы»)
+    place_noun_words: tuple[str, ...]  # the same nouns as the data writes them
     narrowed_frame: str  # a group narrowed to a place: «{name} {place}»
     place_adjectives: tuple[tuple[frozenset[str], frozenset[str]], ...]  # a place noun's keys → the adjectives it makes redundant
     place_genitives: tuple[str, ...]  # the same place nouns as a place's name writes them («области», «облысының»)
@@ -198,6 +200,7 @@ def _grammar(lang: str) -> _Grammar:
             participle_endings=tuple(_spelling(w, lang) for w in predicate["participle_endings"]),
             akimat_frame=data["places"]["akimat"],
             place_nouns=frozenset(k for w in data["places"]["nouns"] for k in word_keys(w, lang)),
+            place_noun_words=tuple(data["places"]["nouns"]),
             narrowed_frame=data["places"]["narrowed"],
             place_adjectives=tuple(
                 (word_keys(noun, lang), frozenset(a.casefold() for a in adjectives))
@@ -1107,6 +1110,17 @@ class _Clause:
             i = j
         return False
 
+    def _shared_place_noun(self, start: int, end: int) -> list[str] | None:
+        """A place noun between ``start`` and ``end`` right before (Russian) or after (Kazakh) a
+        proper name, which the other names listed with that one share: «гг.» of «гг. Капчагай,
+        Талдыкорган и Текели», «қалаларының» of «Қапшағай, Талдықорған, Текелі қалаларының»."""
+        tokens = self.tokens
+        for k in range(start, end):
+            name = k + 1 if self.lang == "ru" else k - 1
+            if tokens[k].keys & self.g.place_nouns and start <= name < end and tokens[name].cap and tokens[name].word:
+                return [tokens[k].text]
+        return None
+
     def _lookup(self, words: list[str]) -> GazetteerMatch | None:
         entry = self.names.lookup(" ".join(words), self.lang, on=self.on)
         if entry is None:
@@ -1165,9 +1179,19 @@ class _Clause:
             return
         qualifier_words = [t.text for t in tokens[qualifier[0] : qualifier[1]]] if qualifier else []
         head_word = [tokens[head].text]
+        shared = self._shared_place_noun(*inner)
+
+        def framed(words: list[str]) -> list[str]:
+            return head_word + words + qualifier_words if self.lang == "ru" else qualifier_words + words + head_word
+
         def resolve(a: int, b: int) -> GazetteerMatch | None:
             words = [t.text for t in tokens[a:b]]
-            return self._lookup(head_word + words + qualifier_words if self.lang == "ru" else qualifier_words + words + head_word)
+            match = self._lookup(framed(words))
+            if match is None and shared is not None and b - a == 1 and tokens[a].cap and tokens[a].word:
+                # a bare name takes the place noun a listed name bears («районов и гг. Капчагай,
+                # Талдыкорган и Текели», «Қапшағай, Талдықорған, Текелі қалаларының»)
+                match = self._lookup(framed(shared + words if self.lang == "ru" else words + shared))
+            return match
 
         resolved = []
         for a, b in pieces:
@@ -1672,8 +1696,11 @@ def _composed_names(entries: Sequence[Entry], commas: Sequence[bool], names: Gaz
     """The names of a group of conjuncts sharing one head, made of the conjuncts' own names
     (as named on the act's date) joined as the text joins them (``commas``: a comma, else a
     conjunction, between each two): «акимы районов», «Аким города Капшагай», «акимы сельских и
-    поселковых округов» → «акимы районов, города Капшагай, сельских и поселковых округов»;
-    None when the names do not share their head word (Russian first, Kazakh last)."""
+    поселковых округов» → «акимы районов, города Капшагай, сельских и поселковых округов».
+    Places of one kind next to each other share their noun in the plural, listed as the language
+    lists («акимы районов и городов Капшагай, Талдыкорган и Текели», «аудандардың және Қапшағай,
+    Талдықорған және Текелі қалаларының әкімдері»). None when the names do not share their head
+    word (Russian first, Kazakh last)."""
     composed = {}
     for lang in LANGUAGES:
         words = [entry.name_on(lang, on).split() for entry in entries]
@@ -1681,11 +1708,42 @@ def _composed_names(entries: Sequence[Entry], commas: Sequence[bool], names: Gaz
         plural = next((h for h, e in zip(heads, entries) if e.kind == "group"), heads[0])
         if len({lemma_ru(h) if lang == "ru" else stem_kk(h) for h in heads}) > 1 or any(len(w) < 2 for w in words):
             return None
-        rests = [" ".join(w[1:] if lang == "ru" else w[:-1]) for w in words]
+        rests = [w[1:] if lang == "ru" else w[:-1] for w in words]
         conjunction = f" {getattr(names.fields, f'conjunction_{lang}')} "
-        listed = rests[0] + "".join((", " if comma else conjunction) + rest for comma, rest in zip(commas, rests[1:]))
+        listed, i = "", 0
+        while i < len(rests):
+            noun = _place_noun_before_name(rests[i], lang)
+            j = i + 1
+            while noun is not None and j < len(rests) and _place_noun_before_name(rests[j], lang) == noun:
+                j += 1
+            shared = _plural_place_noun(rests[i][0 if lang == "ru" else -1], lang) if j - i > 1 else None
+            if shared is not None:
+                places = [" ".join(rest[1:] if lang == "ru" else rest[:-1]) for rest in rests[i:j]]
+                places_listed = ", ".join(places[:-1]) + conjunction + places[-1]
+                part = f"{shared} {places_listed}" if lang == "ru" else f"{places_listed} {shared}"
+            else:
+                j = i + 1
+                part = " ".join(rests[i])
+            listed += part if i == 0 else (", " if commas[i - 1] else conjunction) + part
+            i = j
         composed[lang] = f"{plural} {listed}" if lang == "ru" else f"{listed} {plural}"
     return composed
+
+
+def _place_noun_before_name(rest: Sequence[str], lang: str) -> str | None:
+    """The place noun of a name's rest that is a noun and a proper name («города Капшагай»,
+    «Қапшағай қаласының»), casefolded; None for any other rest."""
+    noun, name = (rest[0], rest[1:]) if lang == "ru" else (rest[-1], rest[:-1])
+    if not name or not all(word[:1].isupper() for word in name) or not word_keys(noun, lang) & _grammar(lang).place_nouns:
+        return None
+    return noun.casefold()
+
+
+def _plural_place_noun(noun: str, lang: str) -> str | None:
+    """A place noun of a name in the plural («города» → «городов», «қаласының» → «қалаларының»)."""
+    if lang == "ru":
+        return plural_ru(noun, "gent")  # a name's words after its head are the head's genitives
+    return next((form for word in _grammar(lang).place_noun_words if (form := plural_kk(noun, word))), None)
 
 
 def _executor(clause: _Clause, mention: _Mention, role: str, offset: int) -> Executor:

@@ -201,3 +201,23 @@ def test_a_city_among_groups_of_akims_stays_in_the_group(sample, lang, words):
         "ru": "аудандардың, Қапшағай қаласының, селолық және поселкелік округтердің әкімдері",
         "kk": "акимы районов, города Капшагай, сельских и поселковых округов",
     }[lang]
+
+
+@pytest.mark.parametrize(
+    ("sample", "lang", "words", "other"),
+    [
+        ("kz-ru-reshenie-akima-20000414-4-113.txt", "ru", "Акимам районов и гг. Капчагай, Талдыкорган и Текели",
+         "аудандардың және Қапшағай, Талдықорған және Текелі қалаларының әкімдері"),
+        ("kz-kk-reshenie-akima-20000414-4-113.txt", "kk", "Аудандар мен Қапшағай, Талдықорған, Текелі қалаларының әкімдері",
+         "акимы районов и городов Капшагай, Талдыкорган и Текели"),
+    ],
+)
+def test_cities_listed_under_one_place_noun_share_it(sample, lang, words, other):
+    # «Акимам районов и гг. Капчагай, Талдыкорган и Текели» (4-113, п.3): the bare names take
+    # the noun one of them bears; the other language names the cities under one plural noun
+    text = (data_path("samples") / sample).read_text(encoding="utf-8")
+    point = next(line for line in text.splitlines() if words in line)
+    executors, _ = find_executors(point.removeprefix("3. "), lang, on=dt.date(2000, 4, 14))
+    lead = executors[0]
+    assert (lead.text, lead.kind, lead.id) == (words, "group", None)
+    assert (lead.name_kk if lang == "ru" else lead.name_ru) == other
