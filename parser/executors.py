@@ -54,6 +54,8 @@ Phrase = tuple[frozenset[str], ...]
 _ALL_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "ablv", "attr"})
 _CLAUSE_OPENERS = frozenset({":", ";", "."})  # what a clause starts after
 # the cases an executor is named in, in the order a head read in several is taken in
+_PHRASE_ENDS = frozenset({",", ";", ":", "."})
+_OBLIQUE_CASES = frozenset({"datv", "ablt", "loct", "ablv"})
 _EXECUTOR_CASES = ("datv", "accs", "ablt", "gent", "loct", "ablv")
 _ADJECTIVES = frozenset({"ADJF", "PRTF", "NUMR"})
 _SHORT_ADJECTIVES = frozenset({"ADJS", "PRTS"})
@@ -881,6 +883,7 @@ class _Clause:
                 # an apposition in the same case («Некоммерческим организациям - получателям средств ...»)
                 appended = (end + 1, apposition)
                 end = self._complements_ru(apposition + 1)
+            end = self._participle_phrases_ru(end)
         else:
             base = next((self.g.head_words[k] for k in self.tokens[head].keys if k in self.g.head_words), None)
             cases = self.head_cases(head, base)
@@ -898,6 +901,20 @@ class _Clause:
                             place=quoted[0].place)
         return _Mention(start, end, head, None, self.kind_of(head, kind), cases, inner=tuple(inner),
                         apposition=appended if self.lang == "ru" else None)
+
+    def _participle_phrases_ru(self, end: int) -> int:
+        """The end of the participle phrases set off by commas after an unknown name and agreeing
+        with its last word: they tell which ones are meant («руководителям сельхозформирований,
+        имеющих земельные участки, прилегающие к лесному фонду»). A known body's name is whole
+        without them."""
+        tokens = self.tokens
+        while (end + 1 < len(tokens) and tokens[end].text == "," and "PRTF" in tokens[end + 1].pos
+               and self.covered[end + 1] is None and tokens[end + 1].adjective_cases & tokens[end - 1].cases):
+            k = end + 2
+            while k < len(tokens) and tokens[k].text not in _PHRASE_ENDS and not _is_predicate(self, k):
+                k += 1
+            end = k
+        return end
 
     def _adjectives_ru(self, head: int, cases: frozenset[str]) -> int:
         tokens, start = self.tokens, head
@@ -1016,14 +1033,20 @@ class _Clause:
         қаласының, селолық ... округтерінің әкімдері»)."""
         tokens, covered, g = self.tokens, self.covered, self.g
         first = start
+        # a participle among the modifiers governs one word in an oblique case before it, with
+        # that word's own modifiers («орман қорына жақын жатқан жер учаскелерін иеленуші ...
+        # құрамалардың басшылары»)
+        participle_object = False
         while start > 0:
             previous = tokens[start - 1]
             inner = covered[start - 1]
             if inner is not None:
                 # a post of the act's short name takes it bare («Агенттік төрағасы»)
                 of_alias = inner.alias is not None and self.head_kind(first) == "official"
-                if extending or inner.end != start or not ("gent" in inner.cases or self._quoted(inner) or of_alias):
+                object_of_participle = not participle_object and inner.cases & _OBLIQUE_CASES and self._has_participle(start, first)
+                if extending or inner.end != start or not ("gent" in inner.cases or self._quoted(inner) or of_alias or object_of_participle):
                     break
+                participle_object = participle_object or bool(object_of_participle)
                 start = inner.start  # «... басқармасының бастығы», «"Алматыавтожол" кәсіпорны»
                 continue
             if previous.text in _QUOTES - _OPENING_ONLY or previous.text == ")":  # a quoted modifier ends here
@@ -1049,10 +1072,18 @@ class _Clause:
             if previous.lower in g.title_abbreviations:
                 start -= 1
                 continue
+            if not extending and not participle_object and previous.word and not previous.stop and not previous.person \
+                    and previous.cases & _OBLIQUE_CASES and self._has_participle(start, first):
+                participle_object = True
+                start -= 1
+                continue
             break
         while start < first and not tokens[start].word and tokens[start].text not in _QUOTES and tokens[start].text != "(":
             start += 1
         return start
+
+    def _has_participle(self, start: int, end: int) -> bool:
+        return any(self.covered[k] is None and self.tokens[k].lower.endswith(self.g.participle_endings) for k in range(start, end))
 
     def _joins_modifiers(self, start: int) -> int | None:
         """The start of a modifier joined by a separator to the one at ``start`` («Нұр-Сұлтан,
@@ -1633,6 +1664,13 @@ def _nominative(clause: _Clause, mention: _Mention) -> str:
                     form = nominative_ru(token.text, case, None if i == phrase_head else tokens[phrase_head].text)
                     if form is not None:
                         replaced[i] = (i + 1, form)
+        for i in range(head + 2, mention.end):
+            # a participle phrase agreeing with the head («Организациям, имеющим лицензии» →
+            # «Организации, имеющие лицензии»)
+            if tokens[i - 1].text == "," and "PRTF" in tokens[i].pos and case in tokens[i].adjective_cases:
+                form = nominative_ru(tokens[i].text, case, tokens[head].text)
+                if form is not None:
+                    replaced[i] = (i + 1, form)
         for inner in mention.inner:
             # an act's short name inside a post's name is written out («Председатель Агентства
             # Республики Казахстан по атомной энергии»)
