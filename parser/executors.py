@@ -46,7 +46,7 @@ from .morphology import (analyses_kk, case_kk, caseless_kk, inflect_name_ru, lem
                          plural_kk, plural_ru, repair_kk, stem_kk)
 from .nlp import LANGUAGES, nlp
 
-__all__ = ["find_executors"]
+__all__ = ["common_name", "find_executors"]
 
 Mode = Literal["addressee", "list"]
 Phrase = tuple[frozenset[str], ...]
@@ -54,6 +54,10 @@ Phrase = tuple[frozenset[str], ...]
 _ALL_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "ablv", "attr"})
 _CLAUSE_OPENERS = frozenset({":", ";", "."})  # what a clause starts after
 # the cases an executor is named in, in the order a head read in several is taken in
+# a capitalised word joined to a year or a number: the code name of a campaign («Қыс-2001», «Зима-2001»)
+_CODE_NAME = re.compile(r"[^\W\d_][^\W\d_]+-\d{2,4}")
+# a name's proper name: a quoted one, or a code name
+_PROPER_NAME_IN_TEXT = re.compile(r"[\"«“„][^\"»”]+[\"»”]|(?<!\w)" + _CODE_NAME.pattern + r"(?!\w)")
 _PHRASE_ENDS = frozenset({",", ";", ":", "."})
 _OBLIQUE_CASES = frozenset({"datv", "ablt", "loct", "ablv"})
 _EXECUTOR_CASES = ("datv", "accs", "ablt", "gent", "loct", "ablv")
@@ -636,6 +640,8 @@ class _Clause:
                 return
             if start == mention.start and mention.kind == "group":
                 start = self._place_before_kk(mention.start)
+            if start == mention.start and group and start > 0 and self.covered[start - 1] is None and self._proper_name(start - 1, start):
+                start -= 1  # «Қыс-2001 [облыстық штабы]»
             end, qualifier = mention.end, (start, mention.start)
         if (start, end) == (mention.start, mention.end):
             return
@@ -647,7 +653,7 @@ class _Clause:
             # области, начальников ...»); a quoted name narrows a group as a place does
             # («Областной штаб "Зима-2001"»)
             for k in range(qualifier[1], qualifier[0], -1) if self.lang == "ru" else (qualifier[1],):
-                if self._place_qualifier(qualifier[0], k) or self._quoted_name(qualifier[0], k):
+                if self._place_qualifier(qualifier[0], k) or self._proper_name(qualifier[0], k):
                     self.narrow(mention, (min(start, qualifier[0]), max(mention.end, k)), (qualifier[0], k))
                     return
         for inner in self.covered_between(start, end):
@@ -820,8 +826,11 @@ class _Clause:
             k -= 1
         return k if k < start else None
 
-    def _quoted_name(self, start: int, end: int) -> bool:
-        """Whether the tokens are one name in quotes and nothing else."""
+    def _proper_name(self, start: int, end: int) -> bool:
+        """Whether the tokens are one name in quotes and nothing else, or a code name of a
+        campaign written without them («Қыс-2001»)."""
+        if end - start == 1:
+            return _CODE_NAME.fullmatch(self.tokens[start].text) is not None
         return end - start > 2 and self.tokens[start].text in _QUOTES and self.closing(start) == end - 1
 
     def _place_qualifier(self, start: int, end: int) -> bool:
@@ -1686,13 +1695,15 @@ def _nominative(clause: _Clause, mention: _Mention) -> str:
 
 
 def _place_names(clause: _Clause, mention: _Mention) -> dict[str, str]:
-    """A mention's place (or quoted name) as written, and in the other language, as named on the
+    """A mention's place (or proper name) as written, and in the other language, as named on the
     act's date, when the gazetteer knows its akimat («Восточно-Казахстанской области» → «Шығыс
     Қазақстан облысының»)."""
     place = mention.place
     written = mention.place_words or clause.text[clause.tokens[place[0]].start : clause.tokens[place[1] - 1].end]
-    if clause._quoted_name(*place):
-        return dict.fromkeys(LANGUAGES, written)  # a proper name reads the same in both languages
+    if clause._proper_name(*place):
+        # a proper name reads the same in both languages; the other quotes a code name
+        quoted = written if written[0] in _QUOTES else f"«{written}»"
+        return {lang: written if lang == clause.lang else quoted for lang in LANGUAGES}
     names = {clause.lang: written}
     akimat = clause.akimat_of(written)
     if akimat is not None:
@@ -1782,6 +1793,13 @@ def _plural_place_noun(noun: str, lang: str) -> str | None:
     if lang == "ru":
         return plural_ru(noun, "gent")  # a name's words after its head are the head's genitives
     return next((form for word in _grammar(lang).place_noun_words if (form := plural_kk(noun, word))), None)
+
+
+def common_name(name: str) -> str | None:
+    """A name narrowed by a proper name without it («областной штаб "Зима-2001"» → «областной
+    штаб», «Қыс-2001 облыстық штаб» → «облыстық штаб»); None when no proper name narrows it."""
+    common = " ".join(_PROPER_NAME_IN_TEXT.sub(" ", name).split())
+    return common if common and common != " ".join(name.split()) else None
 
 
 def _executor(clause: _Clause, mention: _Mention, role: str, offset: int) -> Executor:

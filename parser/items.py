@@ -17,14 +17,13 @@ from functools import lru_cache
 
 from . import langdata
 from .deadlines import find_deadline
-from .executors import find_aliases, find_executors
+from .executors import common_name, find_aliases, find_executors
 from .model import Deadline, Executor, Item, Node
 from .structure import ParsedStructure
 
 _MIN_ACTION_WORDS = 3  # fewer words after the executors are no action of their own (a verb, a person)
 _TRAILING_PREPOSITION = re.compile(r"\s+\w{1,2}$")  # «... возложить на»
 _TRIM = " \t\n,;:.–—-"
-_QUOTES = "«\"“„"
 
 
 @dataclass(frozen=True)
@@ -170,23 +169,22 @@ class _Builder:
         self._complete_short_names()
 
     def _complete_short_names(self) -> None:
-        """A body the act names once with its quoted name and elsewhere without it («Областной
-        штаб "Зима-2001"» ... «областной штаб») is the same body: it keeps the full name."""
+        """A body the act names once with its proper name and elsewhere without it («Областной
+        штаб "Зима-2001"», «Қыс-2001 облыстық штабы» ... «областной штаб») is the same body: it
+        keeps the full name."""
         key = f"name_{self.lang}"
         full: dict[tuple[str | None, str], set[tuple[str | None, str | None]]] = {}
         for item in self.items:
             for executor in item.executors:
-                name = getattr(executor, key)
-                if name:
-                    head, quote, _ = name.partition(next((q for q in _QUOTES if q in name), "\0"))
-                    if quote and head.strip():
-                        full.setdefault((executor.id, head.strip().casefold()), set()).add((executor.name_ru, executor.name_kk))
+                common = common_name(getattr(executor, key) or "")
+                if common is not None:
+                    full.setdefault((executor.id, common.casefold()), set()).add((executor.name_ru, executor.name_kk))
         if not full:
             return
         for index, item in enumerate(self.items):
             executors = tuple(
                 e.model_copy(update=dict(zip(("name_ru", "name_kk"), next(iter(names)))))
-                if len(names := full.get((e.id, (getattr(e, key) or "").strip().casefold()), set())) == 1
+                if len(names := full.get((e.id, " ".join((getattr(e, key) or "").split()).casefold()), set())) == 1
                 else e
                 for e in item.executors
             )

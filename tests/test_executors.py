@@ -13,7 +13,7 @@ import pytest
 
 from tapsyrma.corpora import data_path
 from tapsyrma.parser.errors import DataError, LanguageError
-from tapsyrma.parser.executors import find_aliases, find_executors
+from tapsyrma.parser.executors import common_name, find_aliases, find_executors
 from tapsyrma.parser.gazetteer import Gazetteer, gazetteer
 
 GOLDEN = Path(__file__).parent / "golden" / "executors"
@@ -181,6 +181,13 @@ def test_kazakh_names_written_with_russian_letters_are_found():
     # abbreviations are not folded: ҚМ (finance) and КМ (transport) are different ministries
     assert names.lookup("ҚМ", "kk").id == "mf"
     assert names.lookup("КМ", "kk").id == "mtr"
+
+
+def test_common_name_drops_the_proper_name_that_narrows_a_name():
+    assert common_name('областной штаб "Зима-2001"') == "областной штаб"
+    assert common_name("Қыс-2001 облыстық штаб") == "облыстық штаб"
+    assert common_name("Министерство финансов Республики Казахстан") is None
+    assert common_name("«Қыс-2001»") is None  # nothing but the proper name
 
 
 def test_a_misspelt_long_word_inside_a_name_is_read_with_a_warning():

@@ -38,15 +38,20 @@ def test_participants_who_are_no_bodies_are_not_co_executors(lang):
     assert [e.id for e in item.executors] == ["group_all_akims"]
 
 
-def test_a_body_named_once_with_its_quoted_name_keeps_it_where_the_act_names_it_short():
+@pytest.mark.parametrize(("lang", "names"), [
+    ("ru", ('областной штаб "Зима-2001"', '"Зима-2001" облыстық штаб')),
+    # the Kazakh text writes the code name without quotes: «Қыс-2001 облыстық штабы»
+    ("kk", ("областной штаб «Қыс-2001»", "Қыс-2001 облыстық штаб")),
+])
+def test_a_body_named_once_with_its_proper_name_keeps_it_where_the_act_names_it_short(lang, names):
     # plan rows: «Областной штаб "Зима-2001", заместители ...» (row 4) and «областной штаб» (rows 11, 16)
-    act = parse_file(data_path("samples") / "kz-ru-reshenie-akima-20000414-4-113.txt")
+    act = parse_file(data_path("samples") / f"kz-{lang}-reshenie-akima-20000414-4-113.txt")
     rows = {item.path[-1]: item for item in act.items if item.path[0] == "appendix-1"}
     for number in ("4", "11", "16"):
         headquarters = rows[number].executors[0]
         assert headquarters.id == "group_regional_headquarters"
-        assert headquarters.name_ru == 'областной штаб "Зима-2001"'
-    assert rows["11"].executors[0].text == "областной штаб"
+        assert (headquarters.name_ru, headquarters.name_kk) == names
+    assert rows["11"].executors[0].text == {"ru": "областной штаб", "kk": "облыстық штаб"}[lang]
 
 
 @pytest.mark.parametrize("lang", ["ru", "kk"])
