@@ -59,6 +59,7 @@ _CODE_NAME = re.compile(r"[^\W\d_][^\W\d_]+-\d{2,4}")
 # a name's proper name: a quoted one, or a code name
 _PROPER_NAME_IN_TEXT = re.compile(r"[\"«“„][^\"»”]+[\"»”]|(?<!\w)" + _CODE_NAME.pattern + r"(?!\w)")
 _PHRASE_ENDS = frozenset({",", ";", ":", "."})
+_RUSSIAN_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
 _OBLIQUE_CASES = frozenset({"datv", "ablt", "loct", "ablv"})
 _EXECUTOR_CASES = ("datv", "accs", "ablt", "gent", "loct", "ablv")
 _ADJECTIVES = frozenset({"ADJF", "PRTF", "NUMR"})
@@ -429,6 +430,8 @@ class _Clause:
     def head_cases(self, i: int, base: str | None) -> frozenset[str]:
         token = self.tokens[i]
         if self.lang == "ru":
+            if token.text.isupper() and len(token.text) > 1:
+                return _RUSSIAN_CASES  # an abbreviation without an ending does not decline («МТСЗН», «НК «...»»)
             return token.noun_cases or token.adjective_cases or token.cases
         case = case_kk(token.text, base) if base else None
         return frozenset((case,)) if case else token.cases
@@ -521,11 +524,19 @@ class _Clause:
             )
             cases = self.head_cases(head, None)
             noun = next((i for i in range(head, end) if "NOUN" in self.tokens[i].pos), None)
-            if noun is not None and noun != head and cases & self.tokens[noun].noun_cases:
-                cases = cases & self.tokens[noun].noun_cases  # adjective and noun agree
+            if self.tokens[start].text in _QUOTES or start > 0 and self.tokens[start - 1].text in _QUOTES:
+                cases = _RUSSIAN_CASES  # a quoted name alone does not decline («КазМунайГаз»)
+            elif noun is not None and noun != head and cases & self.tokens[noun].noun_cases and cases != _RUSSIAN_CASES:
+                cases = cases & self.tokens[noun].noun_cases  # adjective and noun agree; an abbreviation does not decline
         else:
-            head = max(i for i in range(start, end) if self.tokens[i].word)
-            words = [t.text for t in nlp(self.lang).tokenizer(match.wording) if any(ch.isalnum() for ch in t.text)]
+            # a name ending with a parenthesis declines before it («... агенттігіне (Сыбайлас
+            # жемқорлыққа қарсы қызмет)»)
+            opening = self.opening(end - 1) if self.tokens[end - 1].text == ")" else None
+            if opening is not None and opening <= start:
+                opening = None
+            head = max(i for i in range(start, opening or end) if self.tokens[i].word)
+            wording = match.wording.rsplit("(", 1)[0] if opening is not None else match.wording
+            words = [t.text for t in nlp(self.lang).tokenizer(wording) if any(ch.isalnum() for ch in t.text)]
             cases = self.head_cases(head, words[-1] if words else None)
         kind = "body" if match.entry.kind == "company" else match.entry.kind
         if match.entry.members and match.entry.members.startswith(_ISSUER):
@@ -600,6 +611,8 @@ class _Clause:
             unopened = sum(t.text == "»" for t in tokens[start:end]) - sum(t.text == "«" for t in tokens[start:end])
             while unopened > 0 and start > 0 and tokens[start - 1].text == "«":
                 start, unopened = start - 1, unopened - 1
+            if unopened < 0 and end < len(tokens) and tokens[end].text == "»":
+                end += 1  # «АО «НК «КазМунайГаз»»: one mark closes the nested names
         if (start, end) != (mention.start, mention.end) and all(self.covered[i] in (None, mention) for i in range(start, end)):
             self.resize(mention, start, end)
         if self.lang == "ru":
@@ -951,7 +964,8 @@ class _Clause:
             lower = token.lower
             mention = self.covered[j]
             if mention is not None:
-                if mention.start == j and "gent" in tokens[mention.head].cases:
+                # a quoted name does not decline: it names what the head names («АО «КазМунайГаз»»)
+                if mention.start == j and ("gent" in tokens[mention.head].cases or self._quoted(mention)):
                     j = end = mention.end
                     after_title = bool(tokens[j - 1].keys & g.place_nouns) and not tokens[j - 1].cap
                     continue
@@ -1381,19 +1395,30 @@ def _co_executors(clause: _Clause, limit: int) -> list[_Mention]:
                 if clause.covered[before - 1] is not None or not clause.tokens[before - 1].word:
                     break
         if i > 0 and clause.any_phrase_at(i, g.co_after) is not None:
-            mention = _mention_ending_at(clause, i, None)  # the act may forget the case: «"Алматыгаз" АҚ бірлесе»
+            # the act may forget the case: «"Алматыгаз" АҚ бірлесе»
+            mention = _mention_ending_at(clause, _before_parenthesis(clause, i), None)
             while mention is not None:
                 found.append(mention)
                 separator = _separator_back(clause, mention)
                 if separator is None:
                     break
-                mention = _mention_ending_at(clause, separator, g.co_cases)
+                mention = _mention_ending_at(clause, _before_parenthesis(clause, separator), g.co_cases)
     # who acts along is a body, a company or an official: the gazetteer's, or headed by such a word
     # («совместно с депутатами маслихата, ... местной интеллигенцией» are participants); who takes
     # part is a body or company («с участием представителей бизнеса» names no executor)
     kinds = {"along": ("body", "company", "official"), "part": ("body", "company")}
     named = [(m, "along") for m in found] + [(m, "part") for m in taking_part]
     return list(dict.fromkeys(m for m, how in named if m.match is not None or clause.head_kind(m.head) in kinds[how]))
+
+
+def _before_parenthesis(clause: _Clause, k: int) -> int:
+    """Where a name ends that a parenthesis ending right before ``k`` follows («Ұлттық
+    Банкімен (келісім бойынша) бірлесіп»), else ``k``."""
+    if k > 0 and clause.tokens[k - 1].text == ")":
+        opening = clause.opening(k - 1)
+        if opening is not None:
+            return opening
+    return k
 
 
 def _separator_back(clause: _Clause, mention: _Mention) -> int | None:

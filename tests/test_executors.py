@@ -183,6 +183,11 @@ def test_kazakh_names_written_with_russian_letters_are_found():
     assert names.lookup("КМ", "kk").id == "mtr"
 
 
+def test_one_closing_mark_after_nested_names_is_part_of_the_name():
+    executors, _ = find_executors("АО «НК «КазМунайГаз» обеспечить исполнение.", "ru")
+    assert [(e.id, e.text) for e in executors] == [("kazmunaygas", "АО «НК «КазМунайГаз»")]
+
+
 def test_common_name_drops_the_proper_name_that_narrows_a_name():
     assert common_name('областной штаб "Зима-2001"') == "областной штаб"
     assert common_name("Қыс-2001 облыстық штаб") == "облыстық штаб"
