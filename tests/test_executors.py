@@ -15,6 +15,7 @@ from tapsyrma.corpora import data_path
 from tapsyrma.parser.errors import DataError, LanguageError
 from tapsyrma.parser.executors import common_name, find_aliases, find_executors
 from tapsyrma.parser.gazetteer import Gazetteer, gazetteer
+from tapsyrma.parser.morphology import inflect_name_ru
 
 GOLDEN = Path(__file__).parent / "golden" / "executors"
 
@@ -270,3 +271,28 @@ def test_bad_user_gazetteer_names_file_and_entry(tmp_path, body, message):
     with pytest.raises(DataError, match=re.escape(message)) as error:
         Gazetteer.load(extra_paths=[extra])
     assert "bad.toml" in str(error.value)
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_every_body_is_found_in_the_frames_acts_name_executors_in(lang):
+    # every current body, company and official of the gazetteer, by its full name and by a short
+    # name with a quoted name («НК «КазМунайГаз»», «Казахтелеком»»): as the addressee (ru dative,
+    # kk nominative subject) and as a co-executor (ru «совместно с» and the instrumental); Kazakh
+    # oblique forms are the golden cases' concern
+    names = gazetteer()
+    frames = {
+        "ru": ("{datv} в месячный срок обеспечить исполнение.", "Правительству совместно с {ablt} принять меры."),
+        "kk": ("{nomn} бір ай мерзімде орындалуын қамтамасыз етсін.",),
+    }[lang]
+    missed = []
+    for entry in names.entries:
+        if entry.family or entry.abolished or entry.id.startswith("rf_") or entry.kind == "group":
+            continue
+        full, shorts = (entry.name_ru, entry.short_ru) if lang == "ru" else (entry.name_kk, entry.short_kk)
+        for name in (full, *(short for short in shorts if "«" in short)):
+            for frame in frames:
+                text = frame.format(datv=inflect_name_ru(name, "datv"), ablt=inflect_name_ru(name, "ablt"), nomn=name)
+                executors, _ = find_executors(text, lang)
+                if entry.id not in [e.id for e in executors]:
+                    missed.append(text)
+    assert missed == []
