@@ -524,10 +524,16 @@ class _Clause:
             )
             cases = self.head_cases(head, None)
             noun = next((i for i in range(head, end) if "NOUN" in self.tokens[i].pos), None)
+            following = next((i for i in range(head + 1, end) if "NOUN" in self.tokens[i].pos), None)
             if self.tokens[start].text in _QUOTES or start > 0 and self.tokens[start - 1].text in _QUOTES:
                 cases = _RUSSIAN_CASES  # a quoted name alone does not decline («КазМунайГаз»)
             elif noun is not None and noun != head and cases & self.tokens[noun].noun_cases and cases != _RUSSIAN_CASES:
                 cases = cases & self.tokens[noun].noun_cases  # adjective and noun agree; an abbreviation does not decline
+            elif noun == head and following is not None and "gent" not in self.tokens[following].noun_cases \
+                    and self.tokens[head].adjective_cases & self.tokens[following].noun_cases:
+                # a first word read as a noun too, before a noun it cannot govern, is its adjective
+                # («Городской [прокуратуре]»)
+                cases = self.tokens[head].adjective_cases & self.tokens[following].noun_cases
         else:
             # a name ending with a parenthesis declines before it («... агенттігіне (Сыбайлас
             # жемқорлыққа қарсы қызмет)»)
