@@ -395,9 +395,11 @@ class _Grammar:
         p["current"] = w(years["current"])
         p["year_ref"] = rf"(?:{p['year4']}\s*{p['year_gen']}|{p['current']})"
         p["joiner"] = rf"\s*{w(markers['list_joiners'])}\s*"
+        p["month_words"] = w(periods["month_words"])
         if data["dates"]["month_before_day"]:
+            # the month may be followed by the word for month before the day (Kazakh: June month-of 10th)
             p["day_month"] = (rf"(?:{p['day']}{p['day_suffix']}\s+{p['month']}"
-                              rf"|{p['month']}\s+(?:{p['day']}{p['day_suffix']}|{p['numword']}))")
+                              rf"|{p['month']}(?:\s+{p['month_words']})?\s+(?:{p['day']}{p['day_suffix']}|{p['numword']}))")
         else:
             p["day_month"] = rf"{p['day']}{p['day_suffix']}\s+{p['month']}"
         if data["dates"]["year_first"]:
@@ -417,7 +419,6 @@ class _Grammar:
         p["number_again"] = rf"(?:\s*\(\s*(?:\d{{1,3}}|{p['numword']})\s*\))?"
         p["duration"] = (rf"(?:{p['day_kind']}\s+)?(?:{p['number']}{p['number_again']}\s+)?"
                          rf"(?:{p['day_kind']}\s+)?{p['unit']}")
-        p["month_words"] = w(periods["month_words"])
         p["in_before"] = w(periods["in_before"])
         p["weekday"] = w([f for forms in periodic["weekdays"] for f in forms], left=False)
         # the day of the month following a period: "day 10 of the month after the quarter", in Kazakh
@@ -442,7 +443,7 @@ class _Grammar:
         if dates["year_first"]:
             alternatives = rf"(?P<day>{p['day']}){p['day_suffix']}\s+(?P<month>{p['month']})"
             if dates["month_before_day"]:
-                alternatives += (rf"|(?P<month2>{p['month']})\s+(?:(?P<day2>{p['day']}){p['day_suffix']}"
+                alternatives += (rf"|(?P<month2>{p['month']})(?:\s+{p['month_words']})?\s+(?:(?P<day2>{p['day']}){p['day_suffix']}"
                                  rf"|(?P<dayword>{p['numword']}))")
             one_date = rf"(?:{year}\s+)?(?:{alternatives})"
         else:
