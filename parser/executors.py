@@ -637,7 +637,8 @@ class _Clause:
                 following is not None
                 and following.word
                 and not following.cap
-                and not (mention.kind == "group" and following.keys & self.g.place_nouns)
+                and not ((mention.kind == "group" or mention.match is not None and mention.match.entry.kind == "group")
+                         and following.keys & self.g.place_nouns)
                 and following.lower not in self.g.title_abbreviations
                 and self.separator_at(mention.end) is None
             ):
@@ -657,7 +658,7 @@ class _Clause:
                 # the place is the name before it with that noun
                 self.narrow(mention, (named, mention.end), (named, mention.start + 1))
                 return
-            if start == mention.start and mention.kind == "group":
+            if start == mention.start and (group or mention.kind == "group"):
                 start = self._place_before_kk(mention.start)
             if start == mention.start and group and start > 0 and self.covered[start - 1] is None and self._proper_name(start - 1, start):
                 start -= 1  # «Қыс-2001 [облыстық штабы]»
@@ -760,8 +761,11 @@ class _Clause:
             first -= 1  # -ты/-ді is also the adjective suffix «having» (тиісті, Қарағанды): accusative readings count
         if first == mention.start:
             return False
+        named = all(tokens[k].cap for k in range(first, mention.start))
+        if named and tokens[mention.start].keys & self.g.place_nouns:
+            return False  # «Шет [ауданының білім бөлімі]»: the name of the place the wording opens with
         opening = tokens[mention.start].lower
-        if mention.match is not None and mention.match.entry.kind == "group" and all(tokens[k].cap for k in range(first, mention.start)):
+        if mention.match is not None and mention.match.entry.kind == "group" and named:
             for (_, adjectives), genitive in zip(self.g.place_adjectives, self.g.place_genitives):
                 if opening in adjectives:
                     written = self.text[tokens[first].start : tokens[mention.start - 1].end]
@@ -1768,6 +1772,8 @@ def _narrowed(name: str, place: str, lang: str, kinds: Sequence[int]) -> str:
     grammar = _grammar(lang)
     first, _, rest = name.partition(" ")
     if rest and any(first.casefold() in grammar.place_adjectives[k][1] for k in kinds):
+        if len(place.split()) == 1:
+            return name  # the place noun alone restates the adjective: «управление ... области» is «областное управление ...»
         name = rest
     return grammar.narrowed_frame.format(name=name, place=place)
 
