@@ -109,11 +109,15 @@ class ActivityFields(BaseModel):
 
 
 class PostRule(BaseModel):
-    """How the post of a body's head is named from the body's name, per language."""
+    """How an entry is named from another's name, per language: the post of a body's head
+    («Министерство {rest}» → «Министр {rest}»), or the office of an official («Аким {rest}» →
+    «Аппарат акима {rest}»: ``of`` official, ``kind`` body)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     id: str = Field(pattern=r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
+    of: EntryKind = "body"  # the kind of entry the rule derives from
+    kind: EntryKind = "official"  # the kind of entry it derives
     body_ru: str
     post_ru: str
     body_kk: str
@@ -697,13 +701,14 @@ def _read_posts(path: Path) -> tuple[PostRule, ...]:
 
 
 def _derived_posts(entries: Sequence[Entry], rules: Sequence[PostRule]) -> list[Entry]:
-    """The officials heading the bodies that fit a rule, unless an entry already names them."""
+    """The officials heading the bodies (and the offices of the officials) that fit a rule,
+    unless an entry already names them."""
     named = {_squashed(name) for entry in entries for lang in LANGUAGES for name, _, _ in entry.wordings(lang)}
     derived = []
     for entry in entries:
-        if entry.kind != "body":
-            continue
         for rule in rules:
+            if entry.kind != rule.of:
+                continue
             name_ru, name_kk = rule.post(entry.name_ru, "ru"), rule.post(entry.name_kk, "kk")
             if name_ru is None or name_kk is None or _squashed(name_ru) in named or _squashed(name_kk) in named:
                 continue
@@ -715,7 +720,7 @@ def _derived_posts(entries: Sequence[Entry], rules: Sequence[PostRule]) -> list[
             )
             if len(former) != len(entry.former):
                 continue  # a head whose earlier titles do not all fit would be found on wrong dates
-            derived.append(Entry(id=f"{rule.id}_of_{entry.id}", kind="official", name_ru=name_ru, name_kk=name_kk,
+            derived.append(Entry(id=f"{rule.id}_of_{entry.id}", kind=rule.kind, name_ru=name_ru, name_kk=name_kk,
                                  short_ru=short["ru"], short_kk=short["kk"], parent=entry.id, abolished=entry.abolished,
                                  former=former))
             break
