@@ -1522,6 +1522,11 @@ def _read_addressees(clause: _Clause) -> _Reading:
             cases, start = frozenset((found[0].case,)), found[1]
         elif tokens[predicate].text not in g.intro_end and _is_passive(clause, predicate):
             return reading
+        elif tokens[predicate].text in g.intro_end and any(t.word for t in tokens[predicate + 1 :]) \
+                and not any(_is_predicate(clause, i) for i in range(predicate + 1, len(tokens))):
+            # «X министрлігі: ... орталығы; ... орган;» names what X is made, no task: the list
+            # after an addressee's colon says what to do (an intro alone keeps its addressee)
+            return reading
     candidates = [m for m in clause.mentions if start <= m.start and m.end <= end and m not in reading.co]
     opening = next((i for i in range(start, end) if tokens[i].word or tokens[i].text in _QUOTES), end)
     first = next(

@@ -95,9 +95,9 @@ class _Builder:
         found, warnings = find_executors(self.text[start:end], self.lang, offset=start, on=self.on, mode=mode,
                                          aliases=self.aliases)
         kept = tuple(e for e in found if e.span[0] < own_end or e.role == "co" and e.span[0] < (co_end or own_end))
-        # Only the warnings about unknown bodies this item keeps.
-        unknown = [f"«{e.text}» at {e.span[0]}" for e in kept if e.id is None]
-        self.warnings.extend(w for w in warnings if any(mark in w for mark in unknown))
+        # Only the warnings about executors this item keeps (unknown, or read through a misspelling).
+        marks = [f"«{e.text}» at {e.span[0]}" for e in kept]
+        self.warnings.extend(w for w in warnings if any(mark in w for mark in marks))
         return kept
 
     def _paragraphs_end(self, node: Node, own_end: int) -> int:

@@ -105,3 +105,20 @@ def test_a_kazakh_plan_table_maps_its_measure_column_by_header():
 def test_the_action_leaves_out_the_post_holders_and_takes_a_task_handed_over(lang, path, action):
     item = _item(f"kz-{lang}-reshenie-akima-20000414-4-113.txt", path)
     assert item.action.startswith(action), item.action
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_a_designation_list_is_no_item(lang):
+    # «1. Назначить: 1) Министерство экологии ...: национальным координационным центром ...» and
+    # «1. Мыналар: 1) ... министрлігі: ... ұлттық үйлестіру орталығы; ... орган болып тағайындалсын»:
+    # bodies are made centres, nobody is told to act
+    act = parse_file(data_path("samples") / f"kz-{lang}-postanovlenie-20230316-a179116.txt")
+    assert [item.path for item in act.items if item.path[0] == "1"] == []
+    assert [item.path[0] for item in act.items][:1] == ["2"]
+
+
+def test_an_executor_read_through_a_misspelling_is_warned_about_in_the_act():
+    act = parse_file(data_path("samples") / "kz-kk-reshenie-akima-20000414-4-113.txt")
+    row = next(item for item in act.items if item.path == ("appendix-1", "13"))
+    assert "almaty_roads_institution" in [e.id for e in row.executors]
+    assert any("«мемлекетік»" in w and "Алматы автомобиль жолдары мемлекетік мекемесі" in w for w in act.warnings)
