@@ -33,6 +33,8 @@ _SPACES = re.compile(r"[ \u00a0\u2007\u202f]+")
 _LETTER_SPACED = re.compile(r"(?<!\S)(?:[^\W\d_] ){3,}[^\W\d_](?!\S)")
 # A line that begins a structural unit ("1.", "30-1.", "2)", "а)") must not be joined to the line above.
 _UNIT_START = re.compile(r"(\d+(-\d+)*[.)]|[^\W\d_]\))(\s|$)")
+# Fewer lines than this without a blank one are one paragraph hard-wrapped, not one per line.
+_MIN_LINES_PER_PARAGRAPH = 3
 # Private-use code points stand in for escaped Markdown characters while emphasis is stripped.
 _ESCAPE_BASE = 0xE000
 
@@ -127,7 +129,7 @@ def _classify(raw: str) -> _Line | None:
     return _Line(kind, text, indent, bold)
 
 
-def _starts_new_block(previous: _Line, line: _Line) -> bool:
+def _starts_new_block(previous: _Line, line: _Line, line_per_paragraph: bool) -> bool:
     if previous.kind != line.kind or line.kind in ("row", "heading"):
         return True
     if _UNIT_START.match(line.text):
@@ -135,6 +137,10 @@ def _starts_new_block(previous: _Line, line: _Line) -> bool:
     # Hard-wrapped plain text: a paragraph's first line is indented, its continuation lines are not.
     if line.indent >= previous.indent + 2 and previous.indent <= 2:
         return True
+    # Text with no blank line anywhere (pasted from a page) breaks lines between paragraphs: a line
+    # goes on the one above only where a sentence plainly goes on (a small letter, a hyphenated word).
+    if line_per_paragraph:
+        return not (line.text[:1].islower() or previous.text.endswith(("-", ",")))
     return False
 
 
@@ -151,12 +157,15 @@ def normalize(raw: str, lang: str | None = None) -> NormalizedText:
 
     merged: list[_Line] = []
     previous: _Line | None = None
-    for raw_line in body.split("\n"):
+    raw_lines = body.split("\n")
+    filled = [i for i, raw_line in enumerate(raw_lines) if raw_line.strip()]
+    line_per_paragraph = len(filled) > _MIN_LINES_PER_PARAGRAPH and filled[-1] - filled[0] + 1 == len(filled)
+    for raw_line in raw_lines:
         line = _classify(raw_line)
         if line is None:
             previous = None
             continue
-        if previous is not None and not _starts_new_block(previous, line):
+        if previous is not None and not _starts_new_block(previous, line, line_per_paragraph):
             joiner = "" if previous.text.endswith("-") and previous.text[-2:-1].isalpha() and line.text[:1].islower() else " "
             previous.text = previous.text + joiner + line.text
             previous.bold = previous.bold and line.bold

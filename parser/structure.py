@@ -38,6 +38,7 @@ _FILE_KIND_WORDS = {
     "zakon": "zakon",
 }
 SIGNATURE_MAX_WORDS = 12
+_KIND_LINE_MAX_WORDS = 6
 APPENDIX_HEADER_MAX_WORDS = 40
 
 
@@ -212,6 +213,12 @@ def _issuer_in(text: str, g: _Grammar, *, at_start: bool = False) -> tuple[str, 
         if match:
             return issuer_id, name
     return None
+
+
+def _kind_line(text: str, g: _Grammar) -> bool:
+    """Whether ``text`` is the line naming the kind of act and its issuer alone («Указ
+    Президента Республики Казахстан», «Қазақстан Республикасы Үкіметінің қаулысы»)."""
+    return _word_count(text) <= _KIND_LINE_MAX_WORDS and _kind_in(text, g) is not None and _issuer_in(text, g) is not None
 
 
 def _word_count(text: str) -> int:
@@ -576,7 +583,7 @@ def _parse_header(walker: _Walker, provenance: tuple[str, ...], source: str) -> 
                 break
     # A line that is just the kind ("Р А С П О Р Я Ж Е Н И Е" → "РАСПОРЯЖЕНИЕ").
     for block in header_blocks:
-        if _word_count(block.text) <= 2 and not kind:
+        if not kind and (_word_count(block.text) <= 2 or _kind_line(block.text, g)):
             kind = _kind_in(block.text, g)
         if _word_count(block.text) <= 6 and not issuer:
             issuer = _issuer_in(block.text, g, at_start=True)
@@ -586,10 +593,12 @@ def _parse_header(walker: _Walker, provenance: tuple[str, ...], source: str) -> 
         found = _issuer_in(signature.text, g, at_start=True)
         if found:
             issuer = found
-        for block in walker.blocks[walker.signature_index + 1: walker.signature_index + 5]:
+        # a text pasted with single line breaks joins them into the signature's block: «Президент
+        # ... К. Токаев Астана, Акорда, 10 марта 2025 года № 801»
+        for block in walker.blocks[walker.signature_index: walker.signature_index + 5]:
             if walker.is_appendix_marker(block):
                 break
-            if _word_count(block.text) > 10:
+            if _word_count(block.text) > 10 and block is not signature:
                 continue
             found_date = find_date(block.text, lang)
             found_number = g.number.search(block.text)
@@ -661,7 +670,7 @@ def _parse_header(walker: _Walker, provenance: tuple[str, ...], source: str) -> 
     candidates = [
         b for b in header_blocks
         if b.kind != "quote" and not g.stamp.search(b.text) and not g.note.match(b.text) and b is not requisites
-        and not ((_word_count(b.text) <= 3 or b.text.isupper()) and _kind_in(b.text, g))
+        and not ((_word_count(b.text) <= 3 or b.text.isupper()) and _kind_in(b.text, g)) and not _kind_line(b.text, g)
         and not (requisites is not None and _word_count(b.text) <= 8 and _requisites_kind(b.text, g))
         and not _issuer_in(b.text, g, at_start=True) or b.kind == "heading"
     ]

@@ -58,3 +58,20 @@ def test_pipe_tables_and_tab_rows():
     normalized = normalize(raw, "ru")
     assert [b.cells for b in normalized.blocks] == [
         ("№", "Мероприятие", "Срок"), ("1", "Провести", "до 1 мая 2024 года"), ("1.", "Разработать", "ежегодно")]
+
+
+def test_text_without_blank_lines_has_a_paragraph_per_line():
+    # pasted from a page, or a PDF's paragraphs: a line goes on the one above only where the
+    # sentence plainly goes on
+    text = ("Указ Президента Республики Казахстан\nО мерах по совершенствованию управления\nПОСТАНОВЛЯЮ:\n"
+            "1. Правительству Республики Казахстан:\nпринять меры,\nвытекающие из настоящего Указа.\n"
+            "Президент Республики Казахстан К. Токаев\nАстана, Акорда, 10 марта 2025 года\n№ 801")
+    assert [b.text for b in normalize(text, "ru").blocks] == [
+        "Указ Президента Республики Казахстан", "О мерах по совершенствованию управления", "ПОСТАНОВЛЯЮ:",
+        "1. Правительству Республики Казахстан: принять меры, вытекающие из настоящего Указа.",
+        "Президент Республики Казахстан К. Токаев", "Астана, Акорда, 10 марта 2025 года", "№ 801"]
+
+
+def test_a_short_text_without_blank_lines_is_one_hard_wrapped_paragraph():
+    assert [b.text for b in normalize("Правительству Республики Казахстан\nпринять меры\nПо итогам года", "ru").blocks] == [
+        "Правительству Республики Казахстан принять меры По итогам года"]

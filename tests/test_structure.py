@@ -131,6 +131,29 @@ def test_synthetic_date_and_number_on_a_line_under_the_kind_line(lang, text, tit
     assert parsed.header.title == title
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "title"),
+    [
+        ("ru", "Указ Президента Республики Казахстан\nО мерах по совершенствованию системы государственного управления\n"
+               "ПОСТАНОВЛЯЮ:\n1. Правительству Республики Казахстан в трехмесячный срок принять меры.\n"
+               "2. Настоящий Указ вводится в действие со дня его подписания.\n"
+               "Президент Республики Казахстан К. Токаев\nАстана, Акорда, 10 марта 2025 года\n№ 801\n",
+         "О мерах по совершенствованию системы государственного управления"),
+        ("kk", "Қазақстан Республикасы Президентінің Жарлығы\nМемлекеттік басқару жүйесін жетілдіру жөніндегі шаралар туралы\n"
+               "ҚАУЛЫ ЕТЕМІН:\n1. Қазақстан Республикасының Үкіметі үш ай мерзімде шаралар қабылдасын.\n"
+               "2. Осы Жарлық қол қойылған күнінен бастап қолданысқа енгізіледі.\n"
+               "Қазақстан Республикасының Президенті Қ. Тоқаев\nАстана, Ақорда, 2025 жылғы 10 наурыз\n№ 801\n",
+         "Мемлекеттік басқару жүйесін жетілдіру жөніндегі шаралар туралы"),
+    ],
+)
+def test_synthetic_pasted_decree_with_single_line_breaks(lang, text, title):
+    # a decree pasted as plain lines: the kind line is no title, and the place, date and number
+    # join the signature's block
+    parsed = parse_structure(normalize(text, lang), lang)
+    assert (parsed.header.kind, parsed.header.number, parsed.header.date) == ("указ", "801", dt.date(2025, 3, 10))
+    assert parsed.header.title == title
+
+
 def test_hard_wrapped_russian_order_requisites_at_the_end():
     normalized, parsed = _parse("ru-rasporyazhenie-2002-391-rp.txt", "ru")
     assert (parsed.header.kind, parsed.header.number, parsed.header.date) == ("распоряжение", "391-рп", dt.date(2002, 8, 30))
