@@ -111,46 +111,39 @@ def test_kazakh_header_date_and_signature_of_akim():
     assert parsed.control is not None and "бақылау" in parsed.control.text
 
 
+_LOCAL_BLANK = ("постановление", "18/01", dt.date(2023, 3, 15))
+_PASTED_DECREE = ("указ", "801", dt.date(2025, 3, 10))
+
+
 @pytest.mark.parametrize(
-    ("lang", "text", "title"),
+    ("lang", "text", "requisites", "title"),
     [
+        # the blank of a local executive body: kind line, then «от ... № ...» alone, then the title
         ("ru", "ПОСТАНОВЛЕНИЕ АКИМАТА КАРАГАНДИНСКОЙ ОБЛАСТИ\n\nот 15 марта 2023 года № 18/01\n\n"
                "О мерах по подготовке к паводковому периоду 2023 года\n\nАкимат Карагандинской области ПОСТАНОВЛЯЕТ:\n\n"
                "1. Акимам городов и районов в двухнедельный срок обеспечить готовность сил.\n",
-         "О мерах по подготовке к паводковому периоду 2023 года"),
+         _LOCAL_BLANK, "О мерах по подготовке к паводковому периоду 2023 года"),
         ("kk", "ҚАРАҒАНДЫ ОБЛЫСЫ ӘКІМДІГІНІҢ ҚАУЛЫСЫ\n\n2023 жылғы 15 наурыздағы № 18/01\n\n"
                "2023 жылғы су тасқыны кезеңіне дайындық жөніндегі шаралар туралы\n\nҚарағанды облысының әкімдігі ҚАУЛЫ ЕТЕДІ:\n\n"
                "1. Қалалар мен аудандардың әкімдері екі апта мерзімде күштердің дайындығын қамтамасыз етсін.\n",
-         "2023 жылғы су тасқыны кезеңіне дайындық жөніндегі шаралар туралы"),
-    ],
-)
-def test_synthetic_date_and_number_on_a_line_under_the_kind_line(lang, text, title):
-    # the blank of a local executive body: kind line, then «от ... № ...» alone, then the title
-    parsed = parse_structure(normalize(text, lang), lang)
-    assert (parsed.header.kind, parsed.header.number, parsed.header.date) == ("постановление", "18/01", dt.date(2023, 3, 15))
-    assert parsed.header.title == title
-
-
-@pytest.mark.parametrize(
-    ("lang", "text", "title"),
-    [
+         _LOCAL_BLANK, "2023 жылғы су тасқыны кезеңіне дайындық жөніндегі шаралар туралы"),
+        # a decree pasted as plain lines: the kind line is no title, and the place, date and number
+        # join the signature's block
         ("ru", "Указ Президента Республики Казахстан\nО мерах по совершенствованию системы государственного управления\n"
                "ПОСТАНОВЛЯЮ:\n1. Правительству Республики Казахстан в трехмесячный срок принять меры.\n"
                "2. Настоящий Указ вводится в действие со дня его подписания.\n"
                "Президент Республики Казахстан К. Токаев\nАстана, Акорда, 10 марта 2025 года\n№ 801\n",
-         "О мерах по совершенствованию системы государственного управления"),
+         _PASTED_DECREE, "О мерах по совершенствованию системы государственного управления"),
         ("kk", "Қазақстан Республикасы Президентінің Жарлығы\nМемлекеттік басқару жүйесін жетілдіру жөніндегі шаралар туралы\n"
                "ҚАУЛЫ ЕТЕМІН:\n1. Қазақстан Республикасының Үкіметі үш ай мерзімде шаралар қабылдасын.\n"
                "2. Осы Жарлық қол қойылған күнінен бастап қолданысқа енгізіледі.\n"
                "Қазақстан Республикасының Президенті Қ. Тоқаев\nАстана, Ақорда, 2025 жылғы 10 наурыз\n№ 801\n",
-         "Мемлекеттік басқару жүйесін жетілдіру жөніндегі шаралар туралы"),
+         _PASTED_DECREE, "Мемлекеттік басқару жүйесін жетілдіру жөніндегі шаралар туралы"),
     ],
 )
-def test_synthetic_pasted_decree_with_single_line_breaks(lang, text, title):
-    # a decree pasted as plain lines: the kind line is no title, and the place, date and number
-    # join the signature's block
+def test_synthetic_requisites_and_title(lang, text, requisites, title):
     parsed = parse_structure(normalize(text, lang), lang)
-    assert (parsed.header.kind, parsed.header.number, parsed.header.date) == ("указ", "801", dt.date(2025, 3, 10))
+    assert (parsed.header.kind, parsed.header.number, parsed.header.date) == requisites
     assert parsed.header.title == title
 
 
