@@ -1775,6 +1775,12 @@ def _narrowed(name: str, place: str, lang: str, kinds: Sequence[int]) -> str:
     области», not «областное управление ... области»). ``kinds``: the place nouns in the place, as
     indices of the data's ``redundant_adjectives`` (the same in both languages)."""
     grammar = _grammar(lang)
+    words = name.split()
+    nouns = [i for i, word in enumerate(words) if any(word_keys(word, lang) & grammar.place_adjectives[k][0] for k in kinds)]
+    if len(nouns) == 1 and len(place.split()) > 1:
+        # the name has the place's noun: the place stands there («заместители акима области» →
+        # «заместители акима Карагандинской области», «облыс әкімінің ...» → «Қарағанды облысы әкімінің ...»)
+        return " ".join(words[: nouns[0]] + [place] + words[nouns[0] + 1 :])
     first, _, rest = name.partition(" ")
     if rest and any(first.casefold() in grammar.place_adjectives[k][1] for k in kinds):
         if len(place.split()) == 1:

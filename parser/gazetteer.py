@@ -723,7 +723,6 @@ def _derived_posts(entries: Sequence[Entry], rules: Sequence[PostRule]) -> list[
             derived.append(Entry(id=f"{rule.id}_of_{entry.id}", kind=rule.kind, name_ru=name_ru, name_kk=name_kk,
                                  short_ru=short["ru"], short_kk=short["kk"], parent=entry.id, abolished=entry.abolished,
                                  former=former))
-            break
     return derived
 
 

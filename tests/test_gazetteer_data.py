@@ -166,9 +166,9 @@ def test_family_member_ids_resolve_back():
 
 def test_posts_name_the_heads_of_bodies_in_both_languages():
     names = _family_gazetteer()
-    derived = [e for e in names.entries if e.kind == "official" and e.id not in all_entries()]
+    derived = [e for e in names.entries if e.id not in all_entries()]
     rules = {e.id.split("_of_")[0] for e in derived}
-    assert rules == {"minister", "chairman", "committee_chairman"}  # every rule of posts.toml fits some body
+    assert rules == {"minister", "chairman", "committee_chairman", "office", "deputy"}  # every rule of posts.toml fits some entry
     for text, lang, expected in [
         ("Министру финансов Республики Казахстан", "ru", "Министр финансов Республики Казахстан"),
         ("Қазақстан Республикасының Қаржы министріне", "kk", "Министр финансов Республики Казахстан"),
@@ -180,6 +180,11 @@ def test_posts_name_the_heads_of_bodies_in_both_languages():
         assert names.get(found[0].entry.parent).kind == "body"
     # a post the files name already is not derived twice
     assert names.lookup("Председатель Комитета национальной безопасности Республики Казахстан", "ru").id == "chairman_knb"
+    # an akim's office (a body) and deputy (an official), with their Kazakh place out of the genitive
+    office, deputy = names.get("office_of_akim_karaganda"), names.get("deputy_of_akim_karaganda")
+    assert (office.kind, office.name_ru, office.name_kk) == ("body", "Аппарат акима Карагандинской области", "Қарағанды облысы әкімінің аппараты")
+    assert (deputy.kind, deputy.name_ru, deputy.name_kk) == ("official", "Заместитель акима Карагандинской области", "Қарағанды облысы әкімінің орынбасары")
+    assert office.parent == deputy.parent == "akim_karaganda"
 
 
 def test_a_post_rule_without_its_slot_is_refused(tmp_path):
