@@ -524,12 +524,12 @@ class _Clause:
             )
             cases = self.head_cases(head, None)
             noun = next((i for i in range(head, end) if "NOUN" in self.tokens[i].pos), None)
-            following = next((i for i in range(head + 1, end) if "NOUN" in self.tokens[i].pos), None)
             if self.tokens[start].text in _QUOTES or start > 0 and self.tokens[start - 1].text in _QUOTES:
                 cases = _RUSSIAN_CASES  # a quoted name alone does not decline («КазМунайГаз»)
             elif noun is not None and noun != head and cases & self.tokens[noun].noun_cases and cases != _RUSSIAN_CASES:
                 cases = cases & self.tokens[noun].noun_cases  # adjective and noun agree; an abbreviation does not decline
-            elif noun == head and following is not None and "gent" not in self.tokens[following].noun_cases \
+            elif noun == head and (following := next((i for i in range(head + 1, end) if "NOUN" in self.tokens[i].pos), None)) is not None \
+                    and "gent" not in self.tokens[following].noun_cases \
                     and self.tokens[head].adjective_cases & self.tokens[following].noun_cases:
                 # a first word read as a noun too, before a noun it cannot govern, is its adjective
                 # («Городской [прокуратуре]»)
@@ -600,6 +600,7 @@ class _Clause:
         («... Республики Казахстан») or the quotes around a name only widen the span."""
         if self._adjectives_before_match_ru(mention) if self.lang == "ru" else self._modifiers_before_match_kk(mention):
             return
+        group = mention.match is not None and mention.match.entry.kind == "group"
         if self.lang == "ru":
             self._shared_words_list_ru(mention)
         tokens = self.tokens
@@ -623,7 +624,7 @@ class _Clause:
             self.resize(mention, start, end)
         if self.lang == "ru":
             after = next((e for q in self.g.home_qualifiers if (e := self.phrase_at(mention.end, q, by_keys=True))), mention.end)
-            if mention.match is not None and mention.match.entry.kind == "group" and after < len(tokens) \
+            if group and after < len(tokens) \
                     and tokens[after].lower in self.g.place_prepositions:
                 # «Департаменту государственных доходов по Карагандинской области / по городу
                 # Астане», «Департаменту КНБ Республики Казахстан по ... области»
@@ -637,8 +638,7 @@ class _Clause:
                 following is not None
                 and following.word
                 and not following.cap
-                and not ((mention.kind == "group" or mention.match is not None and mention.match.entry.kind == "group")
-                         and following.keys & self.g.place_nouns)
+                and not ((group or mention.kind == "group") and following.keys & self.g.place_nouns)
                 and following.lower not in self.g.title_abbreviations
                 and self.separator_at(mention.end) is None
             ):
@@ -646,7 +646,6 @@ class _Clause:
             start, qualifier = mention.start, (mention.end, end)
         else:
             start = self._modifiers_kk(mention.start, extending=True)
-            group = mention.match is not None and mention.match.entry.kind == "group"
             attached = self._place_attached_kk(mention.start) if start == mention.start and group else None
             if attached is not None:
                 # «Қарағанды облысы бойынша [Мемлекеттік кірістер департаменті]»
@@ -668,7 +667,7 @@ class _Clause:
         if self.is_home_qualifier(*qualifier):
             self.resize(mention, start, end)
             return
-        if mention.match.entry.kind == "group":
+        if group:
             # the place may be all the complements or only their start («акимов районов и городов
             # области, начальников ...»); a quoted name narrows a group as a place does
             # («Областной штаб "Зима-2001"»)
