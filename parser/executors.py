@@ -58,6 +58,7 @@ _CLAUSE_OPENERS = frozenset({":", ";", "."})  # what a clause starts after
 _CODE_NAME = re.compile(r"[^\W\d_][^\W\d_]+-\d{2,4}")
 # a name's proper name: a quoted one, or a code name
 _PROPER_NAME_IN_TEXT = re.compile(r"[\"«“„][^\"»”]+[\"»”]|(?<!\w)" + _CODE_NAME.pattern + r"(?!\w)")
+_WORD = re.compile(r"[^\W\d_]+")
 _PHRASE_ENDS = frozenset({",", ";", ":", "."})
 _RUSSIAN_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
 _OBLIQUE_CASES = frozenset({"datv", "ablt", "loct", "ablv"})
@@ -123,6 +124,7 @@ class _Grammar:
     narrowed_frame: str  # a group narrowed to a place: «{name} {place}»
     place_adjectives: tuple[tuple[frozenset[str], frozenset[str]], ...]  # a place noun's keys → the adjectives it makes redundant
     place_genitives: tuple[str, ...]  # the same place nouns as a place's name writes them («области», «облысының»)
+    code_name_words: tuple[str, ...]  # a campaign's code name words, index for index with the other language's
     place_prepositions: frozenset[str]  # a word that attaches a place to a body: «по» before it, «бойынша» after it
     neutral_adjectives: frozenset[str]  # keys of adjectives that leave a name's meaning («соответствующим»)
 
@@ -214,6 +216,7 @@ def _grammar(lang: str) -> _Grammar:
                 for noun, *adjectives in data["places"]["redundant_adjectives"]
             ),
             place_genitives=tuple(data["places"]["genitives"]),
+            code_name_words=tuple(data["places"]["code_name_words"]),
             place_prepositions=frozenset(_spelling(w, lang) for w in data["places"]["prepositions"]),
             neutral_adjectives=frozenset(k for w in markers["neutral_adjectives"] for k in word_keys(w, lang)),
         )
@@ -1740,9 +1743,10 @@ def _place_names(clause: _Clause, mention: _Mention) -> dict[str, str]:
     place = mention.place
     written = mention.place_words or clause.text[clause.tokens[place[0]].start : clause.tokens[place[1] - 1].end]
     if clause._proper_name(*place):
-        # a proper name reads the same in both languages; the other quotes a code name
+        # a proper name reads the same in both languages, but for a code name's words; the other
+        # language quotes a code name
         quoted = written if written[0] in _QUOTES else f"«{written}»"
-        return {lang: written if lang == clause.lang else quoted for lang in LANGUAGES}
+        return {lang: written if lang == clause.lang else _code_name_in(quoted, clause.lang, lang) for lang in LANGUAGES}
     names = {clause.lang: written}
     akimat = clause.akimat_of(written)
     if akimat is not None:
@@ -1752,6 +1756,16 @@ def _place_names(clause: _Clause, mention: _Mention) -> dict[str, str]:
             if lang != clause.lang and name.startswith(before) and name.endswith(after):
                 names[lang] = name[len(before) : len(name) - len(after)]
     return names
+
+
+def _code_name_in(name: str, lang: str, other: str) -> str:
+    """A proper name in the other language: its words, when every one is a code name word of the
+    data, each in its twin («Қыс-2001» → «Зима-2001»); else the name as written."""
+    twins = dict(zip((w.casefold() for w in _grammar(lang).code_name_words), _grammar(other).code_name_words))
+    words = _WORD.findall(name)
+    if not words or any(word.casefold() not in twins for word in words):
+        return name
+    return _WORD.sub(lambda word: twins[word.group().casefold()], name)
 
 
 def _post_of_alias(clause: _Clause, mention: _Mention) -> Entry | None:

@@ -130,6 +130,27 @@ def test_executor_data_has_the_same_keys_in_both_languages():
     assert keys(ru) == keys(kk)
 
 
+def test_place_lists_read_index_for_index_have_one_entry_per_entry_of_the_other_language():
+    ru, kk = (tomllib.loads(data_path("lang", lang, "executors.toml").read_text(encoding="utf-8"))["places"] for lang in ("ru", "kk"))
+    for key in ("redundant_adjectives", "code_name_words"):
+        assert len(ru[key]) == len(kk[key]), key
+
+
+@pytest.mark.parametrize(("lang", "text", "names"), [
+    # synthetic: a campaign's staff named by a season's code name, in either language
+    ("ru", "Областному штабу «Весна-2025» обеспечить проведение паводковых мероприятий.",
+     ("областной штаб «Весна-2025»", "«Көктем-2025» облыстық штаб")),
+    ("kk", "Көктем-2025 облыстық штабы су тасқыны іс-шараларын өткізуді қамтамасыз етсін.",
+     ("областной штаб «Весна-2025»", "Көктем-2025 облыстық штаб")),
+    # a code name of other words reads the same in both languages
+    ("ru", "Областному штабу «Береке-2025» обеспечить проведение мероприятий.",
+     ("областной штаб «Береке-2025»", "«Береке-2025» облыстық штаб")),
+])
+def test_a_code_name_of_a_seasons_word_is_named_with_its_twin(lang, text, names):
+    executors, _ = find_executors(text, lang, on=dt.date(2025, 3, 1))
+    assert [(e.id, e.name_ru, e.name_kk) for e in executors] == [("group_regional_headquarters", *names)]
+
+
 def test_logic_has_no_russian_or_kazakh_words():
     # letter maps (ё → е) are spelling, not words; every word lives in corpora/
     cyrillic = re.compile(r"[а-яёәғқңөұүһі]{3,}", re.IGNORECASE)
