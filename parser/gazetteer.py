@@ -712,18 +712,23 @@ def _derived_posts(entries: Sequence[Entry], rules: Sequence[PostRule]) -> list[
             name_ru, name_kk = rule.post(entry.name_ru, "ru"), rule.post(entry.name_kk, "kk")
             if name_ru is None or name_kk is None or _squashed(name_ru) in named or _squashed(name_kk) in named:
                 continue
-            short = {lang: tuple(p for s in getattr(entry, f"short_{lang}") if (p := rule.post(s, lang))) for lang in LANGUAGES}
             former = tuple(
-                FormerName(name_ru=ru, name_kk=kk, until=f.until)
+                FormerName(name_ru=ru, name_kk=kk, until=f.until, **_derived_shorts(f, rule))
                 for f in entry.former
                 if (ru := rule.post(f.name_ru, "ru")) and (kk := rule.post(f.name_kk, "kk"))
             )
             if len(former) != len(entry.former):
                 continue  # a head whose earlier titles do not all fit would be found on wrong dates
             derived.append(Entry(id=f"{rule.id}_of_{entry.id}", kind=rule.kind, name_ru=name_ru, name_kk=name_kk,
-                                 short_ru=short["ru"], short_kk=short["kk"], parent=entry.id, abolished=entry.abolished,
+                                 **_derived_shorts(entry, rule), parent=entry.id, abolished=entry.abolished,
                                  former=former))
     return derived
+
+
+def _derived_shorts(named: Entry | FormerName, rule: PostRule) -> dict[str, tuple[str, ...]]:
+    """The short names of a derived entry: those of its source (or of a former name) that fit the
+    rule («Аким г. Капчагай» → «Заместитель акима г. Капчагай»)."""
+    return {f"short_{lang}": tuple(p for s in getattr(named, f"short_{lang}") if (p := rule.post(s, lang))) for lang in LANGUAGES}
 
 
 def _squashed(name: str) -> str:
