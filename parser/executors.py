@@ -1218,10 +1218,17 @@ class _Clause:
 
     def _split_complements(self, mention: _Mention) -> None:
         tokens, head = self.tokens, mention.head
+        heads = [head]
         if self.lang == "ru":
             region = (head + 1, mention.end)
+            if region[1] - region[0] > 1 and self.head_kind(region[0]) == "official" and "gent" in tokens[region[0]].cases:
+                # the head's own head noun is shared too: «Заместителям [акимов] районов, городов ...»
+                heads, region = [head, region[0]], (region[0] + 1, region[1])
         else:
             region = (mention.start, head)
+            if region[1] - region[0] > 1 and self.head_kind(region[1] - 1) == "official" and "gent" in tokens[region[1] - 1].cases:
+                # «аудандар мен ... қалалары [әкімдерінің] орынбасарлары»
+                heads, region = [region[1] - 1, head], (region[0], region[1] - 1)
         if region[0] >= region[1]:
             return
         qualifier: tuple[int, int] | None = None
@@ -1244,7 +1251,7 @@ class _Clause:
         if len(pieces) < 2 or any(a >= b for a, b in pieces):
             return
         qualifier_words = [t.text for t in tokens[qualifier[0] : qualifier[1]]] if qualifier else []
-        head_word = [tokens[head].text]
+        head_word = [tokens[k].text for k in heads]
         shared = self._shared_place_noun(*inner)
 
         def framed(words: list[str]) -> list[str]:
@@ -1281,7 +1288,7 @@ class _Clause:
             # makes the whole a group: groups stay groups, as «акимам областей, городов Астаны»;
             # the other language names it from its conjuncts' names
             commas = [all(t.text == "," for t in tokens[b:a]) for (_, b, _), (a, _, _) in zip(resolved, resolved[1:])]
-            mention.composed = _composed_names([match.entry for _, _, match in resolved], commas, self.names, self.on)
+            mention.composed = _composed_names([match.entry for _, _, match in resolved], commas, len(heads), self.names, self.on)
             return
         self.unplace(mention)
         for index, (a, b, match) in enumerate(resolved):
@@ -1802,23 +1809,33 @@ def _narrowed(name: str, place: str, lang: str, kinds: Sequence[int]) -> str:
     return grammar.narrowed_frame.format(name=name, place=place)
 
 
-def _composed_names(entries: Sequence[Entry], commas: Sequence[bool], names: Gazetteer, on: dt.date | None) -> dict[str, str] | None:
-    """The names of a group of conjuncts sharing one head, made of the conjuncts' own names
+def _composed_names(entries: Sequence[Entry], commas: Sequence[bool], shared_words: int, names: Gazetteer,
+                    on: dt.date | None) -> dict[str, str] | None:
+    """The names of a group of conjuncts sharing their head, made of the conjuncts' own names
     (as named on the act's date) joined as the text joins them (``commas``: a comma, else a
     conjunction, between each two): «акимы районов», «Аким города Капшагай», «акимы сельских и
     поселковых округов» → «акимы районов, города Капшагай, сельских и поселковых округов».
     Places of one kind next to each other share their noun in the plural, listed as the language
     lists («акимы районов и городов Капшагай, Талдыкорган и Текели», «аудандардың және Қапшағай,
-    Талдықорған және Текелі қалаларының әкімдері»). None when the names do not share their head
-    word (Russian first, Kazakh last)."""
+    Талдықорған және Текелі қалаларының әкімдері»). ``shared_words``: the words of the head
+    (Russian first, Kazakh last); a head of two names the officials of several places, in the
+    plural («заместители акимов районов и городов ...», «... қалалары әкімдерінің орынбасарлары»),
+    and so does a place noun standing alone. None when the names do not share their head."""
     composed = {}
     for lang in LANGUAGES:
         words = [entry.name_on(lang, on).split() for entry in entries]
-        heads = [w[0] if lang == "ru" else w[-1] for w in words]
-        plural = next((h for h, e in zip(heads, entries) if e.kind == "group"), heads[0])
-        if len({lemma_ru(h) if lang == "ru" else stem_kk(h) for h in heads}) > 1 or any(len(w) < 2 for w in words):
+        if any(len(w) <= shared_words for w in words):
             return None
-        rests = [w[1:] if lang == "ru" else w[:-1] for w in words]
+        heads = [w[:shared_words] if lang == "ru" else w[-shared_words:] for w in words]
+        if any(len({lemma_ru(h[k]) if lang == "ru" else stem_kk(h[k]) for h in heads}) > 1 for k in range(shared_words)):
+            return None
+        head = list(next((h for h, e in zip(heads, entries) if e.kind == "group"), heads[0]))
+        owner = 1 if lang == "ru" else 0  # the head's own head noun («акима», «әкімінің»)
+        if shared_words > 1:
+            head[owner] = _plural_noun(head[owner], lang) or head[owner]
+        rests = [w[shared_words:] if lang == "ru" else w[:-shared_words] for w in words]
+        rests = [[_plural_noun(rest[0], lang) or rest[0]] if entry.kind == "group" and len(rest) == 1
+                 and word_keys(rest[0], lang) & _grammar(lang).place_nouns else rest for rest, entry in zip(rests, entries)]
         conjunction = f" {getattr(names.fields, f'conjunction_{lang}')} "
         listed, i = "", 0
         while i < len(rests):
@@ -1826,7 +1843,7 @@ def _composed_names(entries: Sequence[Entry], commas: Sequence[bool], names: Gaz
             j = i + 1
             while noun is not None and j < len(rests) and _place_noun_before_name(rests[j], lang) == noun:
                 j += 1
-            shared = _plural_place_noun(rests[i][0 if lang == "ru" else -1], lang) if j - i > 1 else None
+            shared = _plural_noun(rests[i][0 if lang == "ru" else -1], lang) if j - i > 1 else None
             if shared is not None:
                 places = [" ".join(rest[1:] if lang == "ru" else rest[:-1]) for rest in rests[i:j]]
                 places_listed = ", ".join(places[:-1]) + conjunction + places[-1]
@@ -1836,7 +1853,7 @@ def _composed_names(entries: Sequence[Entry], commas: Sequence[bool], names: Gaz
                 part = " ".join(rests[i])
             listed += part if i == 0 else (", " if commas[i - 1] else conjunction) + part
             i = j
-        composed[lang] = f"{plural} {listed}" if lang == "ru" else f"{listed} {plural}"
+        composed[lang] = f"{' '.join(head)} {listed}" if lang == "ru" else f"{listed} {' '.join(head)}"
     return composed
 
 
@@ -1849,11 +1866,15 @@ def _place_noun_before_name(rest: Sequence[str], lang: str) -> str | None:
     return noun.casefold()
 
 
-def _plural_place_noun(noun: str, lang: str) -> str | None:
-    """A place noun of a name in the plural («города» → «городов», «қаласының» → «қалаларының»)."""
+def _plural_noun(noun: str, lang: str) -> str | None:
+    """A place noun or a head noun of a name in the plural («города» → «городов», «акима» →
+    «акимов», «қаласының» → «қалаларының», «әкімінің» → «әкімдерінің»); None for any other word
+    or one already plural."""
     if lang == "ru":
         return plural_ru(noun, "gent")  # a name's words after its head are the head's genitives
-    return next((form for word in _grammar(lang).place_noun_words if (form := plural_kk(noun, word))), None)
+    grammar = _grammar(lang)
+    bases = [*grammar.place_noun_words, *(grammar.head_words[key] for key in word_keys(noun, lang) if key in grammar.head_words)]
+    return next((form for word in bases if (form := plural_kk(noun, word))), None)
 
 
 def common_name(name: str) -> str | None:

@@ -221,3 +221,32 @@ def test_cities_listed_under_one_place_noun_share_it(sample, lang, words, other)
     lead = executors[0]
     assert (lead.text, lead.kind, lead.id) == (words, "group", None)
     assert (lead.name_kk if lang == "ru" else lead.name_ru) == other
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "words", "other"),
+    [
+        # synthetic, after 4-113 Appendix 1 row 4 («заместители Акимов районов и городов Талдыкорган ...»)
+        ("ru", "Заместителям акимов районов и городов Талдыкорган, Капчагай и Текели обеспечить готовность.",
+         "Заместителям акимов районов и городов Талдыкорган, Капчагай и Текели",
+         "аудандар және Талдықорған, Қапшағай және Текелі қалалары әкімдерінің орынбасарлары"),
+        ("kk", "Аудандар мен Қапшағай, Талдықорған және Текелі қалалары әкімдерінің орынбасарлары дайындықты қамтамасыз етсін.",
+         "Аудандар мен Қапшағай, Талдықорған және Текелі қалалары әкімдерінің орынбасарлары",
+         "заместители акимов районов и городов Капшагай, Талдыкорган и Текели"),
+    ],
+)
+def test_deputies_of_the_akims_of_districts_and_cities_are_one_group_named_in_the_other_language(lang, text, words, other):
+    # the head's own head («акимов», «әкімдерінің») is shared by every conjunct as the head is
+    executors, _ = find_executors(text, lang, on=dt.date(2000, 4, 14))
+    assert [(e.text, e.kind, e.id) for e in executors] == [(words, "group", None)]
+    assert (executors[0].name_kk if lang == "ru" else executors[0].name_ru) == other
+
+
+@pytest.mark.parametrize("text", [
+    # synthetic: the cities' deputies, the city by its name of 2000 in the Russian spelling of then
+    "Заместителям акимов гг. Талдыкорган, Капчагай и Текели обеспечить готовность.",
+    "Заместителям акимов городов Талдыкорган, Капчагай и Текели обеспечить готовность.",
+])
+def test_deputies_of_listed_cities_are_the_deputies_of_each_akim(text):
+    executors, _ = find_executors(text, "ru", on=dt.date(2000, 4, 14))
+    assert [e.id for e in executors] == ["deputy_of_akim_city_taldykorgan", "deputy_of_akim_city_konaev", "deputy_of_akim_city_tekeli"]
