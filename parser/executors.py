@@ -288,7 +288,9 @@ def _tokens(doc: Doc, lang: str) -> list[_Token]:
 
 def _read_russian(token: _Token) -> None:
     (token.pos, token.cases, token.noun_cases, token.adjective_cases, token.plural, person) = _russian_reading(token.text)
-    token.person = token.cap and person
+    # a head word that is also a first name in pymorphy3's dictionary («Акимам», read as the name
+    # Аким) opens a sentence as a post; initials next to it still make it a person
+    token.person = token.cap and person and not token.keys & _grammar("ru").heads.keys()
     if token.abbreviation and not token.cases:
         token.cases = token.noun_cases = _ALL_CASES  # an abbreviation pymorphy3 does not know
 
