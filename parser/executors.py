@@ -1037,7 +1037,7 @@ class _Clause:
                         covered is None
                         and following.word
                         and "gent" in following.cases
-                        and ("datv" not in following.cases or _fixed(following))
+                        and ("datv" not in following.cases or _fixed(following) or self._genitive_conjunct(separator))
                         and not following.person
                         and not following.abbreviation
                         and not (self.head_kind(separator) and following.cases - {"gent"})
@@ -1062,6 +1062,18 @@ class _Clause:
                 continue
             break
         return end
+
+    def _genitive_conjunct(self, start: int) -> bool:
+        """Whether the words at ``start``, read as genitive or dative alike, are a genitive
+        complement joined to the ones before: their noun is no head, so no dative addressee
+        («Министерствам финансов и [юстиции]», «... и [национальной экономики]»)."""
+        k = start
+        while k < len(self.tokens) and self.tokens[k].adjective_cases and "NOUN" not in self.tokens[k].pos:
+            k += 1
+        if k >= len(self.tokens) or self.covered[k] is not None:
+            return False
+        noun = self.tokens[k]
+        return "gent" in noun.noun_cases and not self.head_kind(k) and not noun.person and not noun.abbreviation
 
     def _modifiers_kk(self, start: int, *, extending: bool = False) -> int:
         """The start of the modifiers before a Kazakh noun at ``start``: adjectives, bare and
@@ -1250,7 +1262,7 @@ class _Clause:
                 pieces.append((piece_start, i))
                 piece_start = i + 1
         pieces.append((piece_start, inner[1]))
-        if len(pieces) < 2 or any(a >= b for a, b in pieces):
+        if any(a >= b for a, b in pieces):
             return
         qualifier_words = [t.text for t in tokens[qualifier[0] : qualifier[1]]] if qualifier else []
         head_word = [tokens[k].text for k in heads]
@@ -1285,6 +1297,8 @@ class _Clause:
                     break
             else:
                 return
+        if len(resolved) < 2:
+            return  # one name: the gazetteer read it already, or it is none of its names
         if any(match.entry.kind == "group" for _, _, match in resolved):
             # a conjunct that is itself a group («акимам районов, г.Капчагая, сельских округов»)
             # makes the whole a group: groups stay groups, as «акимам областей, городов Астаны»;

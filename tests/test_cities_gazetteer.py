@@ -250,3 +250,16 @@ def test_deputies_of_the_akims_of_districts_and_cities_are_one_group_named_in_th
 def test_deputies_of_listed_cities_are_the_deputies_of_each_akim(text):
     executors, _ = find_executors(text, "ru", on=dt.date(2000, 4, 14))
     assert [e.id for e in executors] == ["deputy_of_akim_city_taldykorgan", "deputy_of_akim_city_konaev", "deputy_of_akim_city_tekeli"]
+
+
+@pytest.mark.parametrize(("lang", "text", "words", "other"), [
+    # synthetic: two conjuncts joined by a conjunction alone, no comma
+    ("kk", "Аудандардың және Қапшағай қаласының әкімдері жылу беру маусымына дайындықты қамтамасыз етсін.",
+     "Аудандардың және Қапшағай қаласының әкімдері", "акимы районов и города Капшагай"),
+    ("ru", "Акимам районов и сельских округов обеспечить подготовку к отопительному сезону.",
+     "Акимам районов и сельских округов", "аудандардың және селолық және поселкелік округтердің әкімдері"),
+])
+def test_two_groups_of_akims_joined_by_a_conjunction_are_named_in_the_other_language(lang, text, words, other):
+    executors, _ = find_executors(text, lang, on=dt.date(2000, 4, 14))
+    assert [(e.text, e.kind, e.id) for e in executors] == [(words, "group", None)]
+    assert (executors[0].name_kk if lang == "ru" else executors[0].name_ru) == other
