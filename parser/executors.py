@@ -973,6 +973,10 @@ class _Clause:
         tokens, g = self.tokens, self.g
         end = j
         after_title = False
+        if 0 < j < len(tokens) and tokens[j - 1].keys & g.place_nouns and "NOUN" in tokens[j - 1].pos and not tokens[j - 1].cap \
+                and self._place_name(j):
+            # a name ending with a place noun takes the place's name after it («... и города [Капчагай]»)
+            j, end, after_title = j + 1, j + 1, True
         while j < len(tokens):
             token = tokens[j]
             lower = token.lower
@@ -1063,12 +1067,19 @@ class _Clause:
             break
         return end
 
+    def _place_name(self, i: int) -> bool:
+        """Whether the token at ``i`` may be the proper name of a place: capitalised, free, no
+        person's name and no abbreviation."""
+        token = self.tokens[i]
+        return token.cap and token.word and not token.person and not token.abbreviation and self.covered[i] is None
+
     def _genitive_conjunct(self, start: int) -> bool:
         """Whether the words at ``start``, read as genitive or dative alike, are a genitive
         complement joined to the ones before: their noun is no head, so no dative addressee
         («Министерствам финансов и [юстиции]», «... и [национальной экономики]»)."""
         k = start
-        while k < len(self.tokens) and self.tokens[k].adjective_cases and "NOUN" not in self.tokens[k].pos:
+        # adjectives before their noun, though pymorphy3 guesses a noun too («Мангистауской областей»)
+        while k + 1 < len(self.tokens) and "gent" in self.tokens[k].adjective_cases and self.tokens[k + 1].word:
             k += 1
         if k >= len(self.tokens) or self.covered[k] is not None:
             return False
@@ -1267,6 +1278,8 @@ class _Clause:
         qualifier_words = [t.text for t in tokens[qualifier[0] : qualifier[1]]] if qualifier else []
         head_word = [tokens[k].text for k in heads]
         shared = self._shared_place_noun(*inner)
+        last = tokens[inner[1] - 1]
+        last_noun = last.text if self.lang == "ru" and last.plural and last.keys & self.g.place_nouns else None
 
         def framed(words: list[str]) -> list[str]:
             return head_word + words + qualifier_words if self.lang == "ru" else qualifier_words + words + head_word
@@ -1278,6 +1291,10 @@ class _Clause:
                 # a bare name takes the place noun a listed name bears («районов и гг. Капчагай,
                 # Талдыкорган и Текели», «Қапшағай, Талдықорған, Текелі қалаларының»)
                 match = self._lookup(framed(shared + words if self.lang == "ru" else words + shared))
+            if match is None and last_noun is not None and b < inner[1] and "gent" in tokens[b - 1].adjective_cases:
+                # adjectives share the place noun after the last of them («Акмолинской, Карагандинской
+                # и Павлодарской областей»)
+                match = self._lookup(framed(words + [last_noun]))
             return match
 
         resolved = []
