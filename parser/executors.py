@@ -1243,17 +1243,14 @@ class _Clause:
 
     def _split_complements(self, mention: _Mention) -> None:
         tokens, head = self.tokens, mention.head
+        region = (head + 1, mention.end) if self.lang == "ru" else (mention.start, head)
         heads = [head]
-        if self.lang == "ru":
-            region = (head + 1, mention.end)
-            if region[1] - region[0] > 1 and self.head_kind(region[0]) == "official" and "gent" in tokens[region[0]].cases:
-                # the head's own head noun is shared too: «Заместителям [акимов] районов, городов ...»
-                heads, region = [head, region[0]], (region[0] + 1, region[1])
-        else:
-            region = (mention.start, head)
-            if region[1] - region[0] > 1 and self.head_kind(region[1] - 1) == "official" and "gent" in tokens[region[1] - 1].cases:
-                # «аудандар мен ... қалалары [әкімдерінің] орынбасарлары»
-                heads, region = [region[1] - 1, head], (region[0], region[1] - 1)
+        owner = region[0] if self.lang == "ru" else region[1] - 1
+        if region[1] - region[0] > 1 and self.head_kind(owner) == "official" and "gent" in tokens[owner].cases:
+            # the head's own head noun is shared too: «Заместителям [акимов] районов, городов ...»,
+            # «аудандар мен ... қалалары [әкімдерінің] орынбасарлары»
+            heads = sorted((head, owner))
+            region = (owner + 1, region[1]) if self.lang == "ru" else (region[0], owner)
         if region[0] >= region[1]:
             return
         qualifier: tuple[int, int] | None = None
